@@ -1,0 +1,67 @@
+"""The analysed document as the extractors see it: text, sentences and matches.
+
+Built once from the spaCy Doc; every extractor reads it and none changes it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .cues import Cues, cues_for
+from .dates import DateMention
+from .gazetteer import Gazetteer
+from .match import BodyMatch, InstitutionMatch, PlaceMatch
+from .normalize import fold_aligned
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything the extractors need about one document."""
+
+    doc: Doc
+    gaz: Gazetteer
+    cues: Cues
+    text: str
+    folded: str
+    sentences: list[Sentence]
+    institutions: list[InstitutionMatch]
+    places: list[PlaceMatch]
+    bodies: list[BodyMatch]
+    dates: list[DateMention]
+    title: str | None
+    published: str | None
+    title_end: int = 0       # end offset of the title block when the text starts with it
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_doc(cls, doc: Doc, gaz: Gazetteer, *, title: str | None, published: str | None) -> "Context":
+        text = doc.text
+        sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+        bodies = doc._.bodies or []
+        insts = [m for m in doc._.institution_matches or []
+                 if not any(m.start < b.end and b.start < m.end for b in bodies)]
+        ctx = cls(doc=doc, gaz=gaz, cues=cues_for(gaz), text=text, folded=fold_aligned(text),
+                  sentences=sentences, institutions=insts, places=doc._.places or [],
+                  bodies=bodies, dates=doc._.dates or [], title=title, published=published)
+        ctx._starts = [s.start for s in sentences]
+        return ctx
+
+    def sentence_at(self, pos: int) -> Sentence:
+        """The sentence containing character ``pos`` (or the nearest before it)."""
+        i = max(0, bisect_right(self._starts, pos) - 1)
+        return self.sentences[i] if self.sentences else Sentence(0, len(self.text))
+
+    def sentence_folded(self, s: Sentence) -> str:
+        return self.folded[s.start:s.end]
+
+    def in_sentence(self, items, s: Sentence):
+        """The matches (anything with start/end) inside sentence ``s``."""
+        return [x for x in items if s.start <= x.start and x.end <= s.end]

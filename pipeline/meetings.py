@@ -1,0 +1,220 @@
+"""Meetings: whether the document reports one, how many, and each one's kind,
+date, period, county, body and location.
+
+Rules only combine the cue lists of ``gazetteers/cues.yaml`` with positions in
+the text: the *event sentences* (sentences that name an event and say it took
+place) anchor everything; a date, a county or a body found there outranks one
+found elsewhere.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .context import Context, Sentence
+from .dates import DateMention
+
+EVENT_SENTENCES = 3          # how many event sentences anchor a meeting
+LEAD_CHARS = 600             # the lead of a release: where its kind is stated when the title is silent
+DEADLINE_WINDOW = 24         # chars before a date in which a deadline cue makes it a deadline
+REFERENCE_WINDOW = 30        # chars before a date in which a document cue makes it a reference
+PERIOD_WINDOW = 22
+
+
+@dataclass(slots=True)
+class MeetingDraft:
+    """A meeting before participants and statements are attached."""
+
+    kind: str
+    county: str | None
+    date: DateMention | None = None
+    date_value: str | None = None
+    date_end: str | None = None
+    period: DateMention | None = None
+    body_index: int | None = None
+    location: str | None = None
+    anchor: list[Sentence] = field(default_factory=list)
+
+
+def event_sentences(ctx: Context) -> list[Sentence]:
+    """Sentences that name an event (takim, workshop …) and are not about an earlier one."""
+    out = []
+    for s in ctx.sentences:
+        f = ctx.sentence_folded(s)
+        if ctx.cues.event.search(f) and not ctx.cues.past_reference.search(f):
+            out.append(s)
+    return out
+
+
+def reports_meeting(ctx: Context, events: list[Sentence]) -> bool:
+    """True when the text reports an event that took place (not an arrest, not an announcement)."""
+    if not events:
+        return False
+    folded = ctx.folded
+    happened = any(ctx.cues.happened.search(ctx.sentence_folded(s)) for s in ctx.sentences)
+    negatives = len(ctx.cues.not_meeting.finditer(folded))
+    strong = sum(1 for s in events if ctx.cues.happened.search(ctx.sentence_folded(s)))
+    if negatives >= 2 and strong == 0:
+        return False
+    if negatives >= 3 and negatives > 2 * strong:
+        return False
+    if not happened:
+        return False
+    future = len(ctx.cues.future_only.finditer(folded))
+    return not (future and strong == 0)
+
+
+def meeting_kind(ctx: Context, events: list[Sentence]) -> str:
+    """The kind named in the title, else in the lead and first event sentences."""
+    texts = []
+    if ctx.title:
+        from .normalize import fold
+        texts.append(fold(ctx.title))
+    lead = ctx.folded[:LEAD_CHARS]
+    texts.append(" ".join(ctx.sentence_folded(s) for s in events[:2]) + " " + lead)
+    for text in texts:
+        for kind, pattern in ctx.cues.kinds:
+            if pattern.search(text):
+                return kind
+    return "other"
+
+
+def _date_role(ctx: Context, d: DateMention) -> str:
+    """meeting | deadline | reference | period | stamp, from the words before the date."""
+    if d.start < 40 and ctx.cues.stamp.search(ctx.folded[:d.end + 1]):
+        return "stamp"
+    before = ctx.folded[max(0, d.start - DEADLINE_WINDOW):d.start]
+    if ctx.cues.deadline_before.search(before):
+        return "deadline"
+    if ctx.cues.reference_before.search(ctx.folded[max(0, d.start - REFERENCE_WINDOW):d.start]):
+        return "reference"
+    if d.is_period:
+        near = ctx.folded[max(0, d.start - PERIOD_WINDOW):d.start]
+        if ctx.cues.period_before.search(near) or d.kind == "year":
+            return "period"
+        if d.value is None:
+            return "period"
+    return "meeting"
+
+
+def dateline(ctx: Context) -> DateMention | None:
+    """A date at the head of the release ("Kukes 16.02.2018", "22 Shkurt 2018, Shkodër –")."""
+    window = ctx.cues.dateline_window
+    for d in ctx.dates:
+        if d.start > window:
+            break
+        if d.value and d.kind == "day":
+            line_start = ctx.text.rfind("\n", 0, d.start) + 1
+            line_end = ctx.text.find("\n", d.end)
+            line_end = len(ctx.text) if line_end < 0 else line_end
+            line = ctx.text[line_start:line_end]
+            after = ctx.text[d.end:d.end + 4]
+            if len(line) < 60 or "–" in after or " - " in after or after.startswith(","):
+                return d
+    return None
+
+
+def stamp_date(ctx: Context) -> str | None:
+    """A scraped page's metadata stamp at the head (" date 2021-10 "), a publication date."""
+    m = ctx.cues.stamp.search(ctx.folded[:40])
+    if not m:
+        return None
+    return m.group(0).split()[-1]
+
+
+def _counties_in(ctx: Context, s: Sentence) -> list[str]:
+    """Albanian counties named in a sentence, in order (places and county branches)."""
+    seen: list[str] = []
+    for p in ctx.in_sentence(ctx.places, s):
+        if p.county and p.county not in seen:
+            seen.append(p.county)
+    return seen
+
+
+def document_county(ctx: Context, events: list[Sentence]) -> str | None:
+    """The county of a single-meeting document (see the module docstring)."""
+    for s in events[:EVENT_SENTENCES]:
+        found = _counties_in(ctx, s)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            break
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for p in ctx.places:
+        if p.county:
+            votes[p.county] += 1
+            first.setdefault(p.county, p.start)
+    for m in ctx.institutions:
+        entry = ctx.gaz.entries.get(m.ref) if m.ref and not m.generic else None
+        if entry and entry.county:
+            votes[entry.county] += 1
+            first.setdefault(entry.county, m.start)
+    kosovo = sum(1 for p in ctx.places if p.kind == "kosovo")
+    if not votes or kosovo > sum(votes.values()):
+        return None
+    return max(votes, key=lambda c: (votes[c], -first[c]))
+
+
+def split_meetings(ctx: Context, events: list[Sentence]) -> list[tuple[str, DateMention | None]] | None:
+    """One (county, date) per meeting when an event sentence reports meetings in several counties."""
+    for s in events[:EVENT_SENTENCES]:
+        f = ctx.sentence_folded(s)
+        counties = _counties_in(ctx, s)
+        if len(counties) < 2 or not ctx.cues.plural_event.search(f):
+            continue
+        dates = [d for d in ctx.in_sentence(ctx.dates, s) if _date_role(ctx, d) == "meeting"]
+        if len(dates) == len(counties):
+            return list(zip(counties, dates))
+        shared = dates[0] if dates else None
+        return [(c, shared) for c in counties]
+    return None
+
+
+def meeting_date(ctx: Context, events: list[Sentence], published: str | None) -> DateMention | None:
+    """The first date of an event sentence that is not a deadline, reference or period."""
+    for s in events:
+        for d in ctx.in_sentence(ctx.dates, s):
+            if _date_role(ctx, d) == "meeting" and d.kind != "year" and (d.value or d.kind == "day"):
+                return d
+    return None
+
+
+def review_period(ctx: Context) -> DateMention | None:
+    """The span a review covers: the first period in the title or the text."""
+    for d in ctx.dates:
+        if d.is_period and d.value:
+            return d
+    return None
+
+
+def body_of(ctx: Context, kind: str, events: list[Sentence]) -> int | None:
+    """Index of the committee/table that met (gazetteer ``bodies``), preferring event sentences."""
+    pool = [b for s in events[:EVENT_SENTENCES] for b in ctx.in_sentence(ctx.bodies, s)] or ctx.bodies
+    if not pool:
+        return None
+    if kind == "technical_table":
+        for b in pool:
+            if "ttat" in ctx.gaz.bodies[b.index]["id"]:
+                return b.index
+    return pool[0].index
+
+
+def location_of(ctx: Context, events: list[Sentence]) -> str | None:
+    """The place phrase of the first event sentence ("në sallën e mbledhjeve të …")."""
+    for s in events[:EVENT_SENTENCES]:
+        f = ctx.sentence_folded(s)
+        m = ctx.cues.location.search(f)
+        if not m:
+            continue
+        start = s.start + m.start()
+        end = start
+        stop = min(s.end, start + 120)
+        while end < stop and ctx.text[end] not in ",;.\n(":
+            end += 1
+        phrase = ctx.text[start:end].strip()
+        words = phrase.split()
+        if words and words[0].lower() in ("në", "ne", "tek", "pranë", "prane"):
+            phrase = " ".join(words[1:])
+        return phrase or None
+    return None

@@ -1,0 +1,338 @@
+"""Participants: the institutions of a meeting with their roles, the persons
+with honorific, role and institution, and the chair.
+
+An institution's role comes from the cue nearest before it in its sentence
+(``financuar nga`` → funder, ``në bashkëpunim me`` → organizer, ``morën
+pjesë`` → participant …) or from an organising verb after it when it is the
+sentence's subject; the strongest role over all its mentions wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .context import Context, Sentence
+from .match import InstitutionMatch
+
+ROLE_RANK = {"organizer": 3, "funder": 2, "participant": 1, "mentioned": 0}
+SUBJECT_VERB_WINDOW = 160     # chars after a subject institution in which its organising verb may stand
+CHAIR_CUE_WINDOW = 160        # chars between a chair cue and the chair's name
+NAME_MAX_TOKENS = 3
+TITLE_SCAN_TOKENS = 18
+_UPPER_WORD = re.compile(r"^[A-ZËÇ][a-zëç]+(?:-[A-ZËÇ][a-zëç]+)?$|^[A-ZËÇ]{2,}$")
+
+
+@dataclass(slots=True)
+class InstitutionRecord:
+    id: str | None
+    name: str
+    role: str
+    method: str
+    score: float
+    mentions: list[InstitutionMatch] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    name: str
+    honorific: str | None
+    role: str | None
+    institution: str | None
+    start: int
+    end: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+# -- institutions -----------------------------------------------------------------------
+def resolve(ctx: Context, m: InstitutionMatch, county: str | None) -> tuple[str | None, str]:
+    """Entry id and canonical name of a match; a generic branch resolves to ``county``."""
+    if m.ref is None:
+        return None, m.text
+    if m.generic:
+        entry = ctx.gaz.branch(m.ref, county)
+    else:
+        entry = ctx.gaz.entries[m.ref]
+    return entry.id, entry.name
+
+
+def role_of(ctx: Context, m: InstitutionMatch) -> str:
+    """The role a mention's sentence gives it (see the module docstring)."""
+    s = ctx.sentence_at(m.start)
+    before = ctx.folded[s.start:m.start]
+    cues = ctx.cues
+    nearest = None
+    for name, pattern in (("funder", cues.funder_before), ("organizer", cues.organizer_before),
+                          ("participant", cues.participant)):
+        hit = pattern.last_before(before, len(before))
+        if hit and (nearest is None or hit.end() > nearest[1]):
+            nearest = (name, hit.end())
+    if nearest and nearest[0] in ("funder", "organizer"):
+        return nearest[0]
+    others_before = [x for x in ctx.institutions if s.start <= x.start < m.start]
+    after = ctx.folded[m.end:min(s.end, m.end + SUBJECT_VERB_WINDOW)]
+    verb = cues.organizer_after.search(after)
+    if verb and not others_before:
+        between = [x for x in ctx.institutions if m.end <= x.start < m.end + verb.start()]
+        if not between or all(ROLE_RANK.get(role_of_plain(ctx, x), 0) == 0 for x in between) or True:
+            return "organizer"
+    sentence = ctx.sentence_folded(s)
+    if nearest or cues.participant.search(sentence):
+        return "participant"
+    if cues.mentioned.search(sentence):
+        return "mentioned"
+    return "participant"
+
+
+def role_of_plain(ctx: Context, m: InstitutionMatch) -> str:
+    return "participant"
+
+
+def collect_institutions(ctx: Context, county: str | None, sentences: list[Sentence] | None = None
+                         ) -> tuple[list[InstitutionRecord], list[InstitutionMatch]]:
+    """Institutions of the document (one record per entry) and the unmatched mentions."""
+    records: dict[str, InstitutionRecord] = {}
+    unmatched: list[InstitutionMatch] = []
+    for m in ctx.institutions:
+        if ctx.cues.generic_groups.search(ctx.folded[m.start:m.end]):
+            continue
+        ident, name = resolve(ctx, m, county)
+        role = role_of(ctx, m)
+        if ident is None:
+            unmatched.append(m)
+        key = ident or ("?" + name.lower())
+        rec = records.get(key)
+        if rec is None:
+            records[key] = InstitutionRecord(ident, name, role, m.method, m.score, [m])
+            continue
+        rec.mentions.append(m)
+        if ROLE_RANK[role] > ROLE_RANK[rec.role]:
+            rec.role = role
+        if m.score > rec.score or (m.method == "exact" and rec.method != "exact"):
+            rec.method, rec.score = m.method, m.score
+    return list(records.values()), unmatched
+
+
+# -- persons ----------------------------------------------------------------------------
+class PersonFinder:
+    """Persons by honorific + name, title + name, and name + title."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        from .analyse import match_key
+        self.key = match_key
+        self.honorifics = {}
+        for h in ctx.gaz.honorifics:
+            for form in h.forms:
+                self.honorifics[form.rstrip(".")] = h.canonical
+        self.title_keys = {}
+        for t in ctx.gaz.titles:
+            for form in t.forms:
+                first = re.split(r"[\s/.]+", form.strip())[0]
+                if first:
+                    self.title_keys.setdefault(match_key(first), t)
+        self.blocked = self._blocked_chars()
+
+    def _blocked_chars(self) -> set[int]:
+        """Token starts that belong to an institution, place or body match: never names."""
+        spans = [(m.start, m.end) for m in self.ctx.institutions] + \
+                [(p.start, p.end) for p in self.ctx.places] + [(b.start, b.end) for b in self.ctx.bodies]
+        blocked = set()
+        for tok in self.doc:
+            for s, e in spans:
+                if s <= tok.idx < e:
+                    blocked.add(tok.i)
+                    break
+        return blocked
+
+    def _is_name_token(self, tok: Token) -> bool:
+        return (bool(_UPPER_WORD.match(tok.text)) and tok.i not in self.blocked
+                and tok.text not in self.ctx.cues.name_stop and tok.norm_ not in self.title_keys
+                and tok.text.rstrip(".") not in self.honorifics)
+
+    def _name_at(self, i: int) -> tuple[int, int] | None:
+        """Token span of a name starting at token ``i`` (1–3 capitalised words)."""
+        j = i
+        while j < len(self.doc) and j - i < NAME_MAX_TOKENS and self._is_name_token(self.doc[j]):
+            j += 1
+        return (i, j) if j > i else None
+
+    def _honorific_at(self, i: int) -> tuple[str, int] | None:
+        """(canonical honorific, index after it) when token ``i`` is an honorific."""
+        tok = self.doc[i]
+        canon = self.honorifics.get(tok.text.rstrip("."))
+        if canon is None or tok.text[:1].lower() not in "zd":
+            return None
+        j = i + 1
+        if j < len(self.doc) and self.doc[j].text == "." and tok.text[-1] != ".":
+            j += 1
+        return canon, j
+
+    def find(self) -> list[PersonRecord]:
+        found: dict[tuple[int, int], PersonRecord] = {}
+        doc = self.doc
+        for i, tok in enumerate(doc):
+            hon = self._honorific_at(i)
+            if hon and hon[1] < len(doc):
+                span = self._name_at(hon[1])
+                if span and (span[1] - span[0] >= 2 or doc[span[0]].is_upper or
+                             self._honorific_is_clear(tok)):
+                    self._add(found, span, hon[0], doc[i].idx)
+            if tok.norm_ in self.title_keys and tok.text[:1].isalpha():
+                self._title_then_name(found, i)
+        self._name_then_title(found)
+        persons = sorted(found.values(), key=lambda p: p.start)
+        return _merge_surnames(persons)
+
+    def _honorific_is_clear(self, tok: Token) -> bool:
+        return tok.text.endswith(".") or len(tok.text) > 2
+
+    def _add(self, found, span, honorific, mention_start) -> None:
+        doc = self.doc
+        start_tok, end_tok = span
+        name = " ".join(_title_case(t.text) for t in doc[start_tok:end_tok])
+        key = (start_tok, end_tok)
+        if any(s <= start_tok < e or start_tok <= s < end_tok for s, e in found):
+            return
+        role, inst = self._role_near(start_tok, end_tok, mention_start)
+        found[key] = PersonRecord(name, honorific, role, inst, mention_start, doc[end_tok - 1].idx
+                                  + len(doc[end_tok - 1].text))
+
+    def _title_then_name(self, found, i: int) -> None:
+        """"Prefekti i Qarkut Kukës z. Zenel Kuçana", "Zëvendësministri …, Milan Radojeviq"."""
+        doc = self.doc
+        sent_end = doc[i].sent.end
+        j = i + 1
+        while j < min(sent_end, i + TITLE_SCAN_TOKENS):
+            tok = doc[j]
+            hon = self._honorific_at(j)
+            if hon:
+                return  # the honorific loop records this person
+            if self._is_name_token(tok) and j + 1 < len(doc) and self._is_name_token(doc[j + 1]):
+                span = self._name_at(j)
+                if span:
+                    self._add(found, span, None, doc[span[0]].idx)
+                return
+            if tok.is_lower and tok.norm_ not in ("e", "dhe", "per", "kunder", "ne", "te") or tok.is_digit:
+                return
+            if tok.text in (".", ";", ":", "(", ")"):
+                return
+            j += 1
+
+    def _name_then_title(self, found) -> None:
+        """"Nora Malaj Zëvendësministre …", "Vesna Vujoviq nga misioni i OSBE-së"."""
+        doc = self.doc
+        for i in range(1, len(doc)):
+            tok = doc[i]
+            is_title = tok.norm_ in self.title_keys and tok.text[:1].isupper()
+            is_from = tok.lower_ == "nga" and any(m.start == doc[i + 1].idx for m in self.ctx.institutions
+                                                   if i + 1 < len(doc)) if i + 1 < len(doc) else False
+            if not (is_title or is_from):
+                continue
+            j = i
+            while j > 0 and i - j < NAME_MAX_TOKENS and self._is_name_token(doc[j - 1]):
+                j -= 1
+            if i - j >= 2:
+                self._add(found, (j, i), None, doc[j].idx)
+
+    def _role_near(self, start_tok: int, end_tok: int, mention_start: int) -> tuple[str | None, str | None]:
+        """The title phrase before the name (or in apposition after it) and its institution."""
+        doc = self.doc
+        sent = doc[start_tok].sent
+        # before: walk back over honorific/commas to a title token within the clause
+        k = start_tok - 1
+        while k >= sent.start and (doc[k].text in (",", ".", "") or doc[k].text.rstrip(".") in self.honorifics):
+            k -= 1
+        phrase_end = k + 1
+        while k >= sent.start and k > start_tok - TITLE_SCAN_TOKENS:
+            if doc[k].norm_ in self.title_keys and doc[k].text[:1].isalpha():
+                return self._role_span(k, phrase_end)
+            if doc[k].is_lower and doc[k].norm_ not in ("e", "dhe", "per", "kunder", "ne"):
+                break
+            if doc[k].text in (".", ";", ":"):
+                break
+            k -= 1
+        # after: ", Prefekti i Qarkut Kukës"
+        k = end_tok
+        if k < sent.end and doc[k].text == ",":
+            k += 1
+        if k < sent.end and doc[k].norm_ in self.title_keys:
+            e = k + 1
+            while e < sent.end and e - k < TITLE_SCAN_TOKENS and (
+                    not doc[e].is_lower or doc[e].norm_ in ("e", "dhe", "per", "kunder", "ne")) \
+                    and doc[e].text not in (",", ";", ".", "(", ")"):
+                if self._honorific_at(e):
+                    break
+                e += 1
+            return self._role_span(k, e)
+        return None, None
+
+    def _role_span(self, start: int, end: int) -> tuple[str | None, str | None]:
+        doc = self.doc
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].norm_ in ("e", "dhe")):
+            end -= 1
+        span = doc[start:end]
+        role = span.text.strip(" ,")
+        inst = None
+        for m in self.ctx.institutions:
+            if span.start_char <= m.start < span.end_char and m.ref:
+                inst = m
+                break
+        title = self.title_keys.get(doc[start].norm_)
+        return role or None, (inst, title)  # resolved later with the county
+
+
+def _title_case(word: str) -> str:
+    return word.capitalize() if word.isupper() and len(word) > 1 else word
+
+
+def _merge_surnames(persons: list[PersonRecord]) -> list[PersonRecord]:
+    """Drop a one-word name that is the surname (or given name) of a fuller name."""
+    full = [p for p in persons if " " in p.name]
+    out = []
+    for p in persons:
+        if " " not in p.name:
+            owner = next((f for f in full if p.name.lower() in f.name.lower().split()), None)
+            if owner:
+                owner.mentions.append((p.start, p.end))
+                continue
+        out.append(p)
+    merged: dict[str, PersonRecord] = {}
+    for p in out:
+        key = p.name.lower()
+        if key in merged:
+            merged[key].mentions.append((p.start, p.end))
+            if not merged[key].role and p.role:
+                merged[key].role, merged[key].institution = p.role, p.institution
+        else:
+            p.mentions.insert(0, (p.start, p.end))
+            merged[key] = p
+    return list(merged.values())
+
+
+def find_chair(ctx: Context, persons: list[PersonRecord], kind: str) -> PersonRecord | None:
+    """Who chaired or opened the meeting (cue before or after the name, else the office)."""
+    best: tuple[int, int, PersonRecord] | None = None
+    for p in persons:
+        for start, end in p.mentions:
+            s = ctx.sentence_at(start)
+            before = ctx.folded[max(s.start, start - CHAIR_CUE_WINDOW):start]
+            after = ctx.folded[end:min(s.end, end + CHAIR_CUE_WINDOW)]
+            rank = None
+            if ctx.cues.chair_before.search(before):
+                rank = 0
+            elif ctx.cues.chair_after.search(after):
+                first_person = all(not (s.start <= a < start) for q in persons for a, _ in q.mentions)
+                if first_person:
+                    rank = 1
+            if rank is not None and (best is None or (rank, start) < best[:2]):
+                best = (rank, start, p)
+    if best:
+        return best[2]
+    for p in persons:
+        title = p.institution[1] if isinstance(p.institution, tuple) else None
+        if title is not None and kind in (title.chair_of or []):
+            return p
+    return None

@@ -1,0 +1,470 @@
+"""PDF reader: text in reading order with pypdfium2, ruled tables with pdfplumber.
+
+Per page, pypdfium2's text rectangles are merged into lines (with font size and
+baseline), lines are grouped into paragraphs by vertical gap (against the page's typical line pitch), font-size change,
+indentation and sentence punctuation, and a paragraph's lines are joined with a
+space after undoing end-of-line hyphenation. pdfplumber's ``find_tables`` runs
+only on pages that draw paths (ruling lines / cell borders), so plain-text pages
+stay fast; text lines inside a table's box are dropped so table text appears
+once, as " | "-joined rows. Every page, text page and document is closed as
+soon as it has been read. Pages without a text layer give a warning, not an error.
+"""
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.errors import CorruptDocument, EmptyDocument, EncryptedDocument
+from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
+from pipeline.read.base import RawDocument
+
+PDF_MAGIC = b"%PDF-"
+HEADER_SEARCH_BYTES = 1024  # some generators put junk before the header
+EOF_MARKER = b"%%EOF"
+PASSWORD_ERROR = pdfium_c.FPDF_ERR_PASSWORD
+# Two rects belong to one line when they overlap vertically by this share of the smaller height.
+SAME_LINE_OVERLAP = 0.5
+# A horizontal gap wider than this share of the font size between rects of one line is a space.
+WORD_GAP_RATIO = 0.15
+# A line pitch this much larger than the page's typical pitch starts a new paragraph.
+PARAGRAPH_GAP_RATIO = 1.35
+# The typical pitch is this quantile of the page's line pitches.
+PITCH_QUANTILE = 0.25
+# Pitches above this many font sizes are ignored when computing the typical pitch.
+MAX_PITCH_IN_SIZES = 3.0
+# A font size differing by more than this share from the previous line starts a paragraph.
+FONT_CHANGE_RATIO = 0.15
+# A first line indented by more than this many font sizes starts a paragraph.
+INDENT_IN_SIZES = 1.5
+# A line ending before this share of the text width is "short".
+SHORT_LINE_FRACTION = 0.8
+SENTENCE_END = ".!?:;"
+# End-of-line hyphen forms: ASCII hyphen, soft hyphen, pdfium's "\x02" / U+FFFE markers.
+HYPHENS = "-\u00ad\x02\ufffe"
+PDFIUM_HYPHEN_MARKERS = str.maketrans({"\x02": "-", "\ufffe": "-", "\u00ad": None})
+# A one-line paragraph whose font is this much larger than the body font is a heading.
+HEADING_SIZE_RATIO = 1.15
+HEADING_MAX_CHARS = 120
+# A table must have at least this many non-empty cells (a framed paragraph is not a table).
+MIN_TABLE_CELLS = 2
+# Points of slack around a table's box when deciding that a text line lies inside it.
+TABLE_BBOX_TOLERANCE = 2.0
+# Nesting depth searched for path objects inside form XObjects.
+MAX_FORM_DEPTH = 2
+FILENAME_TITLE_RE = re.compile(
+    r"^(microsoft (word|excel|powerpoint) - |untitled\b|document\d*$|dokument\d*$)"
+    r"|\.(docx?|pdf|odt|rtf|txt|xlsx?|pptx?)$|[\\/]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One text line on a page in PDF coordinates (origin bottom-left)."""
+
+    text: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+    baseline: float
+    size: float
+
+
+@dataclass(slots=True)
+class TableBox:
+    """A table found by pdfplumber: its rows' cell texts and its box in PDF coordinates."""
+
+    rows: list[list[str]]
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A group of lines (or one table row) on a page, before the heading decision."""
+
+    kind: str
+    text: str
+    page: int
+    size: float
+    line_count: int
+
+
+def read(data: bytes, *, name: str) -> RawDocument:
+    """Read a PDF: paragraphs and table rows per page, title, warnings for empty pages."""
+    _check_bytes(data, name=name)
+    document = _open(data, name=name)
+    tables = _TableFinder(data)
+    try:
+        meta_title = _metadata_title(document)
+        paragraphs, empty_pages = _read_pages(document, tables)
+    finally:
+        document.close()
+        tables.close()
+    pieces = _classify(paragraphs)
+    title = meta_title or _title_from_pieces(pieces, paragraphs)
+    method = "pdf:pypdfium2+pdfplumber" if tables.used else "pdf:pypdfium2"
+    warnings = _empty_page_warnings(empty_pages, len(paragraphs) == 0) + tables.warnings
+    return assemble(pieces, fmt="pdf", method=method, title=title, warnings=warnings)
+
+
+# --- opening -------------------------------------------------------------------------
+
+def _check_bytes(data: bytes, *, name: str) -> None:
+    """Reject empty files, non-PDFs and files cut before their final %%EOF."""
+    if not data.strip():
+        raise EmptyDocument("empty file", path=name)
+    if PDF_MAGIC not in data[:HEADER_SEARCH_BYTES]:
+        raise CorruptDocument("not a PDF file", path=name)
+    if EOF_MARKER not in data:
+        raise CorruptDocument("truncated or corrupt PDF", path=name)
+
+
+def _open(data: bytes, *, name: str) -> pdfium.PdfDocument:
+    """Open with pypdfium2, translating its errors into InputErrors."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == PASSWORD_ERROR:
+            raise EncryptedDocument("encrypted PDF (password required)", path=name) from None
+        raise CorruptDocument("truncated or corrupt PDF", path=name) from None
+
+
+def _metadata_title(document: pdfium.PdfDocument) -> str | None:
+    """The Title metadata, unless empty or a file name like "Microsoft Word - x.docx"."""
+    try:
+        title = one_line(document.get_metadata_value("Title") or "")
+    except Exception:  # noqa: BLE001 - unreadable metadata is simply absent
+        return None
+    if not title or FILENAME_TITLE_RE.search(title):
+        return None
+    return title
+
+
+# --- pages ---------------------------------------------------------------------------
+
+def _read_pages(document: pdfium.PdfDocument, tables: _TableFinder) -> tuple[list[Paragraph], list[int]]:
+    """Read every page; return its paragraphs and the 1-based numbers of pages without text."""
+    paragraphs: list[Paragraph] = []
+    empty_pages: list[int] = []
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            lines = page_lines(page)
+            boxes = tables.find(index) if lines and _has_paths(page) else []
+        finally:
+            page.close()
+        if not lines:
+            empty_pages.append(index + 1)
+            continue
+        paragraphs.extend(_page_paragraphs(lines, boxes, index + 1))
+    return paragraphs, empty_pages
+
+
+def page_lines(page: pdfium.PdfPage) -> list[Line]:
+    """Text lines of a page in pdfium's reading order, rects on one line merged."""
+    textpage = page.get_textpage()
+    try:
+        lines: list[Line] = []
+        for i in range(textpage.count_rects()):
+            rect = textpage.get_rect(i)
+            text = textpage.get_text_bounded(*rect)
+            if not text.strip():
+                continue
+            segment = _segment(textpage, rect, text)
+            if lines and _same_line(lines[-1], segment):
+                _extend(lines[-1], segment)
+            else:
+                lines.append(segment)
+        return lines
+    finally:
+        textpage.close()
+
+
+def _segment(textpage: pdfium.PdfTextPage, rect: tuple[float, float, float, float], text: str) -> Line:
+    """A Line for one rect, with the font size and baseline of its first character."""
+    left, bottom, right, top = rect
+    height = top - bottom
+    size, baseline = height, bottom
+    index = textpage.get_index(left + min(1.0, (right - left) / 2), (top + bottom) / 2, 1.0, height / 2)
+    if index is not None:
+        size = pdfium_c.FPDFText_GetFontSize(textpage, index) or height
+        x, y = pdfium_c.c_double(), pdfium_c.c_double()
+        if pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y):
+            baseline = y.value
+    clean = text.replace("\r", " ").replace("\n", " ").rstrip()
+    return Line(clean.lstrip(), left, bottom, right, top, baseline, size)
+
+
+def _same_line(line: Line, segment: Line) -> bool:
+    """True when a segment continues ``line`` to the right at the same height."""
+    overlap = min(line.top, segment.top) - max(line.bottom, segment.bottom)
+    smaller = min(line.top - line.bottom, segment.top - segment.bottom)
+    return smaller > 0 and overlap >= SAME_LINE_OVERLAP * smaller and segment.left >= line.left
+
+
+def _extend(line: Line, segment: Line) -> None:
+    """Append a segment's text to a line, with a space when there is a visible gap."""
+    gap = segment.left - line.right
+    needs_space = gap > WORD_GAP_RATIO * max(line.size, 1.0) and not line.text.endswith(" ")
+    line.text = line.text + (" " if needs_space else "") + segment.text
+    line.right = max(line.right, segment.right)
+    line.bottom = min(line.bottom, segment.bottom)
+    line.top = max(line.top, segment.top)
+
+
+def _has_paths(page: pdfium.PdfPage) -> bool:
+    """True when the page draws any path object (possible table borders)."""
+    return _objects_have_paths(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)
+
+
+def _objects_have_paths(holder, count, get, depth: int) -> bool:
+    """Search page (or form XObject) objects for a path, descending into forms."""
+    for i in range(count(holder)):
+        obj = get(holder, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            return True
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            if _objects_have_paths(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1):
+                return True
+    return False
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+def _page_paragraphs(lines: list[Line], boxes: list[TableBox], page: int) -> Iterator[Paragraph]:
+    """Group a page's lines into paragraphs, with table rows placed where their table sits."""
+    lines = [line for line in lines if not any(_inside(line, box) for box in boxes)]
+    pending = sorted(boxes, key=lambda box: -box.top)
+    pitch = _typical_pitch(lines)
+    left_margin = min((line.left for line in lines), default=0.0)
+    right_margin = max((line.right for line in lines), default=0.0)
+    group: list[Line] = []
+    for line in lines:
+        while pending and line.baseline < pending[0].bottom:
+            yield from _flush(group, page)
+            yield from _table_paragraphs(pending.pop(0), page)
+        if group and _starts_paragraph(group[-1], line, pitch, left_margin, right_margin):
+            yield from _flush(group, page)
+        group.append(line)
+    yield from _flush(group, page)
+    for box in pending:
+        yield from _table_paragraphs(box, page)
+
+
+def _inside(line: Line, box: TableBox) -> bool:
+    """True when a line's centre lies within a table's box."""
+    x = (line.left + line.right) / 2
+    y = (line.bottom + line.top) / 2
+    tol = TABLE_BBOX_TOLERANCE
+    return box.left - tol <= x <= box.right + tol and box.bottom - tol <= y <= box.top + tol
+
+
+def _typical_pitch(lines: list[Line]) -> float | None:
+    """Usual baseline-to-baseline distance on the page (lower quartile of consecutive pitches).
+
+    The lower quartile rather than the median keeps short pages with many paragraph
+    gaps from taking a paragraph gap for the normal line spacing.
+    """
+    pitches = sorted(
+        prev.baseline - line.baseline
+        for prev, line in zip(lines, lines[1:])
+        if 0 < prev.baseline - line.baseline <= MAX_PITCH_IN_SIZES * max(prev.size, line.size)
+    )
+    return pitches[int(len(pitches) * PITCH_QUANTILE)] if pitches else None
+
+
+def _starts_paragraph(prev: Line, line: Line, pitch: float | None, left: float, right: float) -> bool:
+    """Decide whether ``line`` starts a new paragraph after ``prev``."""
+    step = prev.baseline - line.baseline
+    size = max(prev.size, line.size, 1.0)
+    if step <= 0 or step > MAX_PITCH_IN_SIZES * size:
+        return True
+    if pitch is not None and step > PARAGRAPH_GAP_RATIO * pitch:
+        return True
+    if abs(line.size - prev.size) > FONT_CHANGE_RATIO * max(prev.size, 1.0):
+        return True
+    if line.left - left > INDENT_IN_SIZES * size and prev.left - left <= INDENT_IN_SIZES * size:
+        return True
+    return _ends_sentence_paragraph(prev, line, left, right)
+
+
+def _ends_sentence_paragraph(prev: Line, line: Line, left: float, right: float) -> bool:
+    """A short line ending a sentence, or a sentence followed by a short capitalised title line."""
+    if not prev.text.rstrip().endswith(tuple(SENTENCE_END)):
+        return False
+    short_limit = left + SHORT_LINE_FRACTION * (right - left)
+    if prev.right < short_limit:
+        return True
+    text = line.text.strip()
+    return (line.right < short_limit and text[:1].isupper()
+            and not text.endswith(tuple(SENTENCE_END)))
+
+
+def _flush(group: list[Line], page: int) -> Iterator[Paragraph]:
+    """Yield the grouped lines as one paragraph and clear the group."""
+    if not group:
+        return
+    text = join_lines([line.text for line in group])
+    size = statistics.median(line.size for line in group)
+    line_count = len(group)
+    group.clear()
+    if text:
+        yield Paragraph("paragraph", text, page, size, line_count)
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join a paragraph's lines with spaces, undoing "-" + lowercase hyphenation."""
+    result = ""
+    for text in texts:
+        text = text.strip()
+        if not text:
+            continue
+        if result and result[-1] in HYPHENS and len(result) > 1 and result[-2].isalpha() and text[0].islower():
+            result = result[:-1] + text
+        elif result:
+            result = result + " " + text
+        else:
+            result = text
+    return result.translate(PDFIUM_HYPHEN_MARKERS)
+
+
+def _table_paragraphs(box: TableBox, page: int) -> Iterator[Paragraph]:
+    """One table_row paragraph per non-empty table row."""
+    for row in box.rows:
+        if any(row):
+            yield Paragraph("table_row", CELL_SEPARATOR.join(row), page, 0.0, 1)
+
+
+# --- tables --------------------------------------------------------------------------
+
+class _TableFinder:
+    """Opens pdfplumber lazily (only when a page has paths) and finds ruled tables."""
+
+    def __init__(self, data: bytes) -> None:
+        """Keep the bytes; nothing is parsed until a page needs it."""
+        self._data = data
+        self._pdf = None
+        self.used = False
+        self.warnings: list[str] = []
+
+    def find(self, index: int) -> list[TableBox]:
+        """Tables on page ``index`` in PDF coordinates; [] when pdfplumber finds none or fails."""
+        try:
+            if self._pdf is None:
+                import pdfplumber
+
+                self._pdf = pdfplumber.open(io.BytesIO(self._data))
+            page = self._pdf.pages[index]
+            try:
+                found = page.find_tables()
+                top_edge = float(page.height)  # pdfplumber measures "top" down from here
+                boxes = [box for box in (_table_box(t, top_edge) for t in found) if box is not None]
+            finally:
+                page.close()
+        except Exception:  # noqa: BLE001 - a table failure must not lose the page's text
+            self.warnings.append(f"tables on page {index + 1} could not be read")
+            return []
+        self.used = self.used or bool(boxes)
+        return boxes
+
+    def close(self) -> None:
+        """Close pdfplumber's document if it was opened."""
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+def _table_box(table, top_edge: float) -> TableBox | None:
+    """Convert a pdfplumber table (top-left origin) to a TableBox, or None if too small."""
+    rows = [[one_line(cell) for cell in row if cell is not None] for row in table.extract()]
+    if sum(1 for row in rows for cell in row if cell) < MIN_TABLE_CELLS:
+        return None
+    x0, top, x1, bottom = table.bbox
+    return TableBox(rows, x0, top_edge - bottom, x1, top_edge - top)
+
+
+# --- headings, title, warnings -------------------------------------------------------
+
+def _classify(paragraphs: list[Paragraph]) -> list[Piece]:
+    """Mark short one-line paragraphs in a larger font than the body as headings."""
+    body = _body_size(paragraphs)
+    pieces = []
+    for paragraph in paragraphs:
+        kind = paragraph.kind
+        if kind == "paragraph" and _is_heading(paragraph, body):
+            kind = "heading"
+        pieces.append(Piece(kind, paragraph.text, paragraph.page))
+    return pieces
+
+
+def _body_size(paragraphs: list[Paragraph]) -> float:
+    """The font size carrying most of the text (median weighted by characters)."""
+    sizes = sorted((p.size, len(p.text)) for p in paragraphs if p.kind == "paragraph")
+    total = sum(weight for _, weight in sizes)
+    running = 0
+    for size, weight in sizes:
+        running += weight
+        if running * 2 >= total:
+            return size
+    return 0.0
+
+
+def _is_heading(paragraph: Paragraph, body_size: float) -> bool:
+    """True for a single short line, without final period, in a font larger than the body."""
+    return (
+        paragraph.line_count == 1
+        and len(paragraph.text) <= HEADING_MAX_CHARS
+        and not paragraph.text.endswith(".")
+        and body_size > 0
+        and paragraph.size >= HEADING_SIZE_RATIO * body_size
+    )
+
+
+def _title_from_pieces(pieces: list[Piece], paragraphs: list[Paragraph]) -> str | None:
+    """First heading on page 1, else page 1's first line if it is short and not a sentence."""
+    first_page = [piece for piece in pieces if piece.page == 1]
+    heading = next((piece.text for piece in first_page if piece.kind == "heading"), None)
+    if heading:
+        return heading
+    if first_page and paragraphs[0].line_count == 1 and first_page[0].kind == "paragraph":
+        text = first_page[0].text
+        if len(text) <= HEADING_MAX_CHARS and not text.endswith(tuple(SENTENCE_END)):
+            return text
+    return None
+
+
+def _empty_page_warnings(pages: list[int], no_text: bool) -> list[str]:
+    """One warning per run of consecutive pages without a text layer."""
+    warnings = []
+    for first, last in _runs(pages):
+        if first == last:
+            warning = f"no text layer on page {first}"
+            warnings.append(warning + " (scanned PDF?)" if no_text else warning)
+        else:
+            warnings.append(f"no text layer on pages {first}-{last} (scanned PDF?)")
+    return warnings
+
+
+def _runs(numbers: list[int]) -> Iterator[tuple[int, int]]:
+    """Collapse sorted integers into (first, last) runs of consecutive values."""
+    start = previous = None
+    for number in numbers:
+        if previous is not None and number == previous + 1:
+            previous = number
+            continue
+        if start is not None:
+            yield start, previous
+        start = previous = number
+    if start is not None:
+        yield start, previous

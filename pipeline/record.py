@@ -1,0 +1,181 @@
+"""Record: run the stages on one document and assemble the typed record.
+
+read → normalise → analyse (spaCy Doc) → match → extract (meetings,
+participants, statements) → ``model.Record``. This module is the thin
+orchestrator; each stage lives in its own module.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from . import meetings as mt
+from .analyse import get_nlp
+from .context import Context
+from .gazetteer import Gazetteer, load_gazetteer
+from .model import (Body, Chair, Commitment, InstitutionRef, Issue, Match, Meeting, Mention,
+                    Period, Person, Record, Source)
+from .match import CLEAR_MATCH_SCORE
+from .normalize import fold, normalize_document
+from .participants import PersonFinder, collect_institutions, find_chair, resolve
+from .read.base import RawDocument
+from .statements import find_commitments, find_issues
+
+TITLE_MAX_CHARS = 200
+
+
+@dataclass(slots=True)
+class Extractor:
+    """Holds the gazetteer and the spaCy pipeline; build once per process, call per document."""
+
+    gaz: Gazetteer
+    nlp: Language
+
+    @classmethod
+    def create(cls, gazetteer_dir: str | None = None) -> "Extractor":
+        return cls(load_gazetteer(gazetteer_dir), get_nlp(gazetteer_dir))
+
+    def __call__(self, raw: RawDocument, *, path: str, sha256: str) -> Record:
+        captions = frozenset(fold(f) for p in self.gaz.places for f in p.forms) | frozenset(
+            fold(c) for c in self.gaz.kosovo)
+        keep = frozenset(self.gaz.cues.get("normalize", {}).get("keep_camel", []))
+        norm = normalize_document(raw, captions=captions, keep_camel=keep)
+        text = norm.text
+        title = raw.title or _first_heading(text, norm.blocks)
+        doc = self.nlp.make_doc(text)
+        doc._.published = raw.published
+        for _, proc in self.nlp.pipeline[:-1]:
+            doc = proc(doc)
+        ctx = Context.from_doc(doc, self.gaz, title=title, published=raw.published)
+        published = raw.published or mt.stamp_date(ctx)
+        line = mt.dateline(ctx)
+        if published is None and line is not None:
+            published = line.value
+        doc._.published = published
+        doc = self.nlp.pipeline[-1][1](doc)  # dates, now resolvable against the publication date
+        ctx = Context.from_doc(doc, self.gaz, title=title, published=published)
+        warnings = list(raw.warnings)
+        meetings = build_meetings(ctx, sha256, dateline=line) if text else []
+        if text and meetings and all(m.date is None for m in meetings):
+            warnings.append("no date found")
+        unmatched = [Mention(text=m.text, start=m.start, end=m.end)
+                     for m in ctx.institutions if m.method == "unmatched"]
+        source = Source(path=path, sha256=sha256, format=raw.format,
+                        title=title, published=published, language="sq", reader=raw.method,
+                        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+        return Record(source=source, meetings=meetings, warnings=warnings, unmatched=unmatched)
+
+
+def _first_heading(text: str, blocks) -> str | None:
+    for b in blocks[:1]:
+        line = text[b.start:b.end].split("\n", 1)[0].strip()
+        if b.kind == "heading" or (len(line) <= TITLE_MAX_CHARS and not line.endswith(".")):
+            return line or None
+    return None
+
+
+def build_meetings(ctx: Context, sha256: str, *, dateline) -> list[Meeting]:
+    """Every meeting the document reports (``[]`` when it reports none)."""
+    events = mt.event_sentences(ctx)
+    if not mt.reports_meeting(ctx, events):
+        return []
+    kind = mt.meeting_kind(ctx, events)
+    split = mt.split_meetings(ctx, events)
+    doc_county = None if split else mt.document_county(ctx, events)
+    insts, _ = collect_institutions(ctx, doc_county)
+    finder = PersonFinder(ctx)
+    persons = finder.find()
+    chair = find_chair(ctx, persons, kind) if not split else None
+
+    def resolve_id(m):
+        return resolve(ctx, m, doc_county)[0]
+
+    sentences = [s for s in ctx.sentences]
+    deadlines = [d for d in ctx.dates if mt._date_role(ctx, d) == "deadline"]
+    issues = find_issues(ctx, sentences, resolve_id)
+    commitments = find_commitments(ctx, sentences, resolve_id, deadlines)
+    period = mt.review_period(ctx) if kind == "review" else None
+
+    plans = split or [(doc_county, None)]
+    out = []
+    for i, (county, date) in enumerate(plans):
+        if date is None and not split:
+            date = mt.meeting_date(ctx, events, ctx.published)
+        if date is None and not split:
+            date = _relative_or_dateline(ctx, events, dateline)
+        if date is not None and period is not None and date.start == period.start:
+            date = None
+        out.append(_meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
+                            chair, issues, commitments, doc_county))
+    return out
+
+
+def _relative_or_dateline(ctx: Context, events, dateline):
+    for d in ctx.dates:
+        if d.kind == "relative" and d.value:
+            return d
+    return dateline
+
+
+def _person_institution(ctx: Context, p, county) -> str | None:
+    if not isinstance(p.institution, tuple):
+        return p.institution
+    m, title = p.institution
+    if m is not None:
+        return resolve(ctx, m, county)[0]
+    if title is not None and title.institution_kind == "prefecture" and county:
+        return ctx.gaz.branch("prefektura", county).id
+    return None
+
+
+def _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons, chair, issues,
+             commitments, doc_county) -> Meeting:
+    body_index = mt.body_of(ctx, kind, events)
+    body = None
+    if body_index is not None:
+        spec = ctx.gaz.bodies[body_index]
+        slug = ctx.gaz.counties[county].slug if county else None
+        if "{slug}" in spec["id"]:
+            bid = spec["id"].replace("{slug}", slug) if slug else spec["id"].replace("-{slug}", "")
+            name = spec["name"].replace("{county}", county or "").strip()
+        else:
+            bid, name = spec["id"], spec["name"]
+        body = Body(id=bid, name=name)
+    chair_model = None
+    chair_inst = None
+    if chair is not None:
+        chair_inst = _person_institution(ctx, chair, county or doc_county)
+        chair_model = Chair(name=chair.name, role=chair.role, institution=chair_inst)
+    refs = []
+    for rec in insts:
+        role = rec.role
+        if chair_inst and rec.id == chair_inst:
+            role = "organizer"
+        refs.append(InstitutionRef(
+            id=rec.id, name=rec.name, role=role,
+            match=Match(method=rec.method, score=rec.score,
+                        review=rec.method == "fuzzy" and rec.score < CLEAR_MATCH_SCORE),
+            mentions=[Mention(text=m.text, start=m.start, end=m.end) for m in rec.mentions]))
+    if chair_inst and not any(r.id == chair_inst for r in refs):
+        entry = ctx.gaz.entries.get(chair_inst)
+        if entry:
+            refs.append(InstitutionRef(id=entry.id, name=entry.name, role="organizer",
+                                       match=Match(method="alias", score=100.0), mentions=[]))
+    person_models = [Person(name=p.name, honorific=p.honorific, role=p.role,
+                            institution=_person_institution(ctx, p, county or doc_county),
+                            mentions=[Mention(text=ctx.text[s:e], start=s, end=e) for s, e in p.mentions])
+                     for p in persons]
+    date_value = date.value if date else None
+    date_end = date.value_end if date else None
+    return Meeting(
+        id=f"{sha256[:8]}-{i + 1}", title=ctx.title, kind=kind,
+        date=date_value, date_end=date_end, date_text=date.text if date else None,
+        period=Period(start=period.value, end=period.value_end, text=period.text) if period else None,
+        county=county, body=body, location=mt.location_of(ctx, events), chair=chair_model,
+        institutions=refs, persons=person_models,
+        issues=[Issue(text=s.text, raised_by=s.by, topics=s.topics, start=s.start, end=s.end) for s in issues],
+        commitments=[Commitment(text=s.text, actor=s.by, due=s.due.value if s.due else None,
+                                due_text=s.due.text if s.due else None, start=s.start, end=s.end)
+                     for s in commitments])

@@ -1,0 +1,183 @@
+"""Statements: the issues raised and the commitments made at a meeting.
+
+A statement is a clause of a sentence that carries a cue (``problematika``,
+``shqetësim``, ``u diskutua për`` for issues; ``do të``, ``u la detyrë``,
+``kërkoi që … të`` for commitments). Its text is the shortest clause around the
+cue: from the clause start (a comma, "që", "se" or the sentence start) to the
+sentence end. Bulleted items after a line that introduces recommendations or
+tasks are commitments one by one. ``raised_by`` / ``actor`` is the institution
+named before the cue in the same sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Context, Sentence
+from .dates import DateMention
+
+CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:qe|se|ku|dhe se)\s")
+MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
+MAX_TEXT_CHARS = 260
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*")
+LEADING_FILLER = re.compile(
+    r"^(?:(?:edhe|dhe|per|mbi|rreth|ne lidhje me|ne lidhje|lidhur me|qe|se|te|:|,|-)\s+)+")
+
+
+@dataclass(slots=True)
+class Statement:
+    text: str
+    start: int
+    end: int
+    by: str | None           # institution id (raised_by / actor)
+    topics: list[str]
+    due: DateMention | None = None
+
+
+def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span to exclude surrounding blanks and punctuation, and leading filler words."""
+    while start < end and not ctx.text[start].isalnum():
+        start += 1
+    while end > start and ctx.text[end - 1] in " \n\t.,;:–-—\"“”'":
+        end -= 1
+    m = LEADING_FILLER.match(ctx.folded[start:end])
+    if m and m.end() < end - start:
+        start += m.end()
+    if end - start > MAX_TEXT_CHARS:
+        cut = ctx.text.rfind(" ", start, start + MAX_TEXT_CHARS)
+        end = cut if cut > start else start + MAX_TEXT_CHARS
+    return start, end
+
+
+def _clause_start(ctx: Context, s: Sentence, cue_start: int) -> int:
+    """Start of the clause that contains a cue."""
+    window = ctx.folded[max(s.start, cue_start - MAX_BACK_CHARS):cue_start]
+    last = None
+    for m in CLAUSE_BREAK.finditer(window):
+        last = m
+    if last is None:
+        return max(s.start, cue_start - MAX_BACK_CHARS) if cue_start - s.start > MAX_BACK_CHARS else s.start
+    return cue_start - len(window) + last.end()
+
+
+def _actor(ctx: Context, s: Sentence, before: int, resolve) -> str | None:
+    """The institution nearest before ``before`` in the sentence (the clause's subject)."""
+    cands = [m for m in ctx.institutions if s.start <= m.start and m.end <= before and m.ref]
+    return resolve(cands[-1]) if cands else None
+
+
+def _topics(ctx: Context, folded: str) -> list[str]:
+    return [tid for tid, pattern in ctx.cues.topics if pattern.search(folded)]
+
+
+def find_issues(ctx: Context, sentences: list[Sentence], resolve) -> list[Statement]:
+    """Issues raised: one per distinct problem clause."""
+    out: list[Statement] = []
+    for s in sentences:
+        f = ctx.sentence_folded(s)
+        if ctx.cues.past_reference.search(f):
+            continue
+        for m in ctx.cues.issue.finditer(f):
+            span = _issue_span(ctx, s, s.start + m.start(), s.start + m.end())
+            if span is None:
+                continue
+            start, end = span
+            folded = ctx.folded[start:end]
+            out.append(Statement(ctx.text[start:end], start, end,
+                                 _actor(ctx, s, s.start + m.start(), resolve), _topics(ctx, folded)))
+            break
+    return _dedupe(out)
+
+
+def _issue_span(ctx: Context, s: Sentence, cue_start: int, cue_end: int) -> tuple[int, int] | None:
+    """The problem clause around an issue cue, or None for a generic mention."""
+    after = ctx.folded[cue_end:s.end]
+    if ctx.cues.issue_generic_after.match(after):
+        return None
+    if ctx.cues.issue_relative_after.match(after):
+        start, end = _trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
+        if start >= end:
+            start, end = _trim(ctx, s.start, cue_start)
+    else:
+        start, end = _trim(ctx, cue_end, s.end)
+        if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
+            start, end = _trim(ctx, s.start, cue_start)
+    if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
+        return None
+    if not _topics(ctx, ctx.folded[start:end]) and len(ctx.text[start:end].split()) < 6:
+        return None
+    return start, end
+
+
+def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
+                     deadlines: list[DateMention]) -> list[Statement]:
+    """Commitments: cue clauses, and the items of a list of tasks or objectives."""
+    out: list[Statement] = []
+    in_list = False
+    for s in sentences:
+        f = ctx.sentence_folded(s)
+        line = ctx.text[s.start:s.end]
+        bullet = BULLET.match(line)
+        if in_list and (bullet or _is_item(ctx, s)):
+            start, end = _trim(ctx, s.start + (bullet.end() if bullet else 0), s.end)
+            if len(ctx.text[start:end].split()) >= 3:
+                out.append(_statement(ctx, s, start, end, s.start, resolve, deadlines))
+            in_list = line.rstrip().endswith((";", ",")) or _next_is_line(ctx, s)
+            continue
+        in_list = False
+        if ctx.cues.past_reference.search(f) and not ctx.cues.commitment.search(f):
+            continue
+        intro = ctx.cues.list_intro.search(f)
+        if intro and line.rstrip().endswith((":", ";")):
+            in_list = True
+            continue
+        for m in ctx.cues.commitment.finditer(f):
+            cue_start = s.start + m.start()
+            if ctx.cues.not_commitment.search(f, max(0, m.start() - 8), min(len(f), m.end() + 30)):
+                continue
+            start = _clause_start(ctx, s, cue_start)
+            start, end = _trim(ctx, start, s.end)
+            if len(ctx.text[start:end].split()) < 4:
+                continue
+            out.append(_statement(ctx, s, start, end, cue_start, resolve, deadlines))
+            in_list = _next_is_line(ctx, s) and bool(ctx.cues.list_intro.search(f) or "detyr" in f)
+            break
+    return _dedupe(out)
+
+
+def _is_item(ctx: Context, s: Sentence) -> bool:
+    """A sentence that is a line of its own (a list item written without a bullet)."""
+    before = ctx.text[max(0, s.start - 1):s.start]
+    return s.start == 0 or before == "\n"
+
+
+def _next_is_line(ctx: Context, s: Sentence) -> bool:
+    """True when the sentence ends its line and the next line follows directly (no blank line)."""
+    rest = ctx.text[s.end:s.end + 2]
+    return rest.startswith("\n") and not rest.startswith("\n\n")
+
+
+def _after_list_intro(ctx: Context, s: Sentence) -> bool:
+    """True when a bullet item follows a line that introduces tasks or recommendations."""
+    head = ctx.folded[max(0, s.start - 400):s.start]
+    return bool(ctx.cues.list_intro.search(head) or ctx.cues.commitment.search(head[-200:]))
+
+
+def _statement(ctx, s, start, end, cue_start, resolve, deadlines) -> Statement:
+    due = next((d for d in deadlines if start <= d.start < end + 40 and d.start < s.end + 40), None)
+    folded = ctx.folded[start:end]
+    return Statement(ctx.text[start:end], start, end, _actor(ctx, s, cue_start, resolve),
+                     _topics(ctx, folded), due)
+
+
+def _dedupe(items: list[Statement]) -> list[Statement]:
+    """One entry per distinct item: drop exact repeats and spans inside another."""
+    out: list[Statement] = []
+    for it in items:
+        if any(o.start <= it.start and it.end <= o.end for o in out):
+            continue
+        out = [o for o in out if not (it.start <= o.start and o.end <= it.end)]
+        if any(o.text.lower() == it.text.lower() for o in out):
+            continue
+        out.append(it)
+    return out

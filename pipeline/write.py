@@ -1,0 +1,80 @@
+"""Writing records: stable YAML, validated, written atomically.
+
+The same input gives byte-identical output: keys follow the model's order,
+lists keep the extractor's deterministic order, and the YAML dumper is the safe
+one with ``allow_unicode`` so that ë stays ë. A record is validated against the
+JSON Schema before it is written, and written to a temporary file in the same
+folder that is then renamed over the target, so a crash never leaves a
+half-written record.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from .errors import RecordValidationError
+from .model import Record
+
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "record.schema.json"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that indents lists under their key (the style of the spec's examples)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):  # noqa: D401
+        return super().increase_indent(flow, False)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for plain data: safe, unicode kept, key order kept."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+
+
+@lru_cache(maxsize=1)
+def schema_validator() -> Draft202012Validator:
+    """The validator of the project's JSON Schema (loaded once)."""
+    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def schema_errors(data: Any) -> list[str]:
+    """Every schema violation of a record as "$.path: message", sorted."""
+    out = []
+    for err in schema_validator().iter_errors(data):
+        path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path)
+        out.append(f"{path}: {err.message}")
+    return sorted(out)
+
+
+def record_to_yaml(record: Record) -> str:
+    """Validate a record against the JSON Schema and return its YAML text."""
+    data = record.model_dump(mode="json")
+    errors = schema_errors(data)
+    if errors:
+        raise RecordValidationError(f"{record.source.path}: {errors[0]}")
+    return dump_yaml(data)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename (never half-written)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
