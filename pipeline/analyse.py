@@ -1,7 +1,7 @@
-"""Analysis: the spaCy pipeline (``spacy.blank("sq")`` + sentencizer + our components).
+"""Analysis: the spaCy pipeline (``spacy.blank("sq")`` + our components).
 
 There is no trained Albanian pipeline, so the analysis is the tokenizer, a
-rule-based sentencizer and matchers built from the gazetteers. Token norms are
+rule-based sentence splitter and matchers built from the gazetteers. Token norms are
 *match keys* (folded, with Albanian case endings stripped, the linking articles
 e/i/të/së made one), set once per vocabulary entry through spaCy's lexeme
 attribute getter, so "Drejtorisë Vendore të Policisë" and "Drejtoria Vendore e
@@ -52,6 +52,45 @@ def match_key(word: str) -> str:
     return w
 
 
+SENTENCE_END = frozenset({".", "!", "?", ";", "…"})
+CLOSERS = frozenset({"”", '"', "’", "'", ")", "»", ".", "!", "?", "…"})
+SHORT_ABBREVIATION = 3  # "Znj.", "Dr.", "Zv.", "nr.": a stop after such a word ends no sentence
+
+
+@Language.component("krat_sentences")
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Sentence starts: after a line break, and after . ! ? ; unless an abbreviation precedes.
+
+    A list item on its own line ("– rritjen e …") is a sentence of its own, which
+    spaCy's sentencizer (that folds following punctuation into the sentence) does
+    not give.
+    """
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        j = i - 1
+        while j > 0 and doc[j].text in CLOSERS and doc[j].text not in SENTENCE_END:
+            j -= 1  # look through closing quotes and brackets to the stop before them
+        if doc[j].text in SENTENCE_END:
+            prev = doc[j]
+            i = j + 1
+        if tok.is_space or tok.text in CLOSERS:
+            start = False
+        elif prev.is_space and "\n" in prev.text:
+            start = True
+        elif prev.text in SENTENCE_END:
+            before = doc[i - 2] if i >= 2 else None
+            start = not (prev.text == "." and before is not None and before.is_alpha
+                         and len(before.text) <= SHORT_ABBREVIATION and before.text[:1].isupper()
+                         and not before.is_upper)
+        else:
+            start = "\n" in prev.whitespace_
+        tok.is_sent_start = start
+    return doc
+
+
 def _register_extensions() -> None:
     for name, default in (("dates", None), ("institution_matches", None), ("places", None),
                           ("bodies", None), ("published", None)):
@@ -69,13 +108,15 @@ def get_nlp(gazetteer_dir: str | None = None) -> Language:
 
 
 def build_nlp(gaz: Gazetteer, gazetteer_dir: str | Path | None = None) -> Language:
-    """Build ``spacy.blank("sq")`` with the sentencizer and the project's components."""
+    """Build ``spacy.blank("sq")`` with our sentence splitter and matcher components."""
     from . import match  # noqa: F401
 
     _register_extensions()
     nlp = spacy.blank("sq")
     nlp.vocab.lex_attr_getters[NORM] = match_key
-    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", ";", "\n"]})
+    for lex in list(nlp.vocab):  # lexemes the language data created before the getter was set
+        lex.norm_ = match_key(lex.orth_)
+    nlp.add_pipe("krat_sentences")
     cfg = {"gazetteer_dir": str(gazetteer_dir) if gazetteer_dir else None}
     nlp.add_pipe("krat_places", config=cfg)
     nlp.add_pipe("krat_bodies", config=cfg)

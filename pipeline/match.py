@@ -36,6 +36,7 @@ FUZZY_CUTOFF_LONG = 86.0
 FUZZY_SHORT_LEN = 16
 CLEAR_MATCH_SCORE = 92.0    # fuzzy matches below this are flagged for review
 MAX_MENTION_TOKENS = 14
+HEAD_PREFIX = 4             # letters of a head noun's key that index the fuzzy candidates
 CONNECTORS = frozenset({"e", "dhe", "per", "kunder", "ne", "mbi", "te", "nga", "&", "-", "për",
                         "kundër", "në", "së", "të"})
 
@@ -159,8 +160,10 @@ class InstitutionMatcher:
         self.names = PhraseMatcher(nlp.vocab, attr="NORM")
         self.abbrevs = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.targets: dict[int, tuple[str, bool, str, Former | None]] = {}
-        self.fuzzy_choices: dict[str, dict[tuple[str, bool, Former | None], str]] = {}
-        self.heads = frozenset(_key_of(nlp, h) for h in gaz.cues.get("org_heads", []))
+        self.fuzzy_choices: dict[str, list[str]] = {}          # head prefix → name keys
+        self.fuzzy_targets: dict[str, tuple[str, bool, Former | None]] = {}  # name key → entry
+        # misspelt heads ("Njësisia", "Inspektoriati") share the first HEAD_PREFIX letters of their key
+        self.heads = frozenset(_key_of(nlp, h)[:HEAD_PREFIX] for h in gaz.cues.get("org_heads", []))
         seen_keys: dict[str, tuple[str, bool]] = {}
         for entry in gaz.entries.values():
             self._add_entry(nlp, entry, False, seen_keys)
@@ -184,8 +187,9 @@ class InstitutionMatcher:
             mid = nlp.vocab.strings.add(label)
             self.targets[mid] = (entry.id, generic, method, former)
             self.names.add(label, [nlp.make_doc(text)])
-            head = key.split(" ", 1)[0]
-            self.fuzzy_choices.setdefault(head, {})[(entry.id, generic, former)] = key
+            head = key.split(" ", 1)[0][:HEAD_PREFIX]
+            self.fuzzy_choices.setdefault(head, []).append(key)
+            self.fuzzy_targets[key] = (entry.id, generic, former)
         abbrevs = [(a, None) for a in entry.abbreviations]
         abbrevs += [(a, f) for f in entry.former for a in f.abbreviations]
         for abbr, former in abbrevs:
@@ -232,7 +236,7 @@ class InstitutionMatcher:
         n = len(doc)
         while i < n:
             tok = doc[i]
-            if i in covered or tok.norm_ not in self.heads or not tok.text[:1].isupper():
+            if i in covered or tok.norm_[:HEAD_PREFIX] not in self.heads or not tok.text[:1].isupper():
                 i += 1
                 continue
             j = i + 1
@@ -250,14 +254,14 @@ class InstitutionMatcher:
             if len(span) < 2:
                 continue
             key = " ".join(t.norm_ for t in span if not t.is_punct)
-            choices = self.fuzzy_choices.get(span[0].norm_, {})
+            choices = self.fuzzy_choices.get(span[0].norm_[:HEAD_PREFIX], [])
             cutoff = FUZZY_CUTOFF_SHORT if len(key) <= FUZZY_SHORT_LEN else FUZZY_CUTOFF_LONG
             best = process.extractOne(key, choices, scorer=FUZZY_SCORER, score_cutoff=cutoff) if choices else None
             if best is None:
                 out.append(InstitutionMatch(span.start_char, span.end_char, span.text, None, False,
                                             "unmatched", 0.0))
                 continue
-            (ref, generic, former) = best[2]
+            ref, generic, former = self.fuzzy_targets[best[0]]
             out.append(InstitutionMatch(span.start_char, span.end_char, span.text, ref, generic,
                                         "fuzzy", round(float(best[1]), 1), former))
         return out

@@ -51,9 +51,9 @@ def reports_meeting(ctx: Context, events: list[Sentence]) -> bool:
     if not events:
         return False
     folded = ctx.folded
-    happened = any(ctx.cues.happened.search(ctx.sentence_folded(s)) for s in ctx.sentences)
+    happened = any(_happened(ctx, s) for s in ctx.sentences)
     negatives = len(ctx.cues.not_meeting.finditer(folded))
-    strong = sum(1 for s in events if ctx.cues.happened.search(ctx.sentence_folded(s)))
+    strong = sum(1 for s in events if _happened(ctx, s))
     if negatives >= 2 and strong == 0:
         return False
     if negatives >= 3 and negatives > 2 * strong:
@@ -62,6 +62,14 @@ def reports_meeting(ctx: Context, events: list[Sentence]) -> bool:
         return False
     future = len(ctx.cues.future_only.finditer(folded))
     return not (future and strong == 0)
+
+
+def _happened(ctx: Context, s: Sentence) -> bool:
+    """The sentence says something took place (its future-tense phrases blanked out first)."""
+    f = ctx.sentence_folded(s)
+    for m in ctx.cues.future_only.finditer(f):
+        f = f[:m.start()] + " " * (m.end() - m.start()) + f[m.end():]
+    return bool(ctx.cues.happened.search(f))
 
 
 def meeting_kind(ctx: Context, events: list[Sentence]) -> str:

@@ -89,12 +89,41 @@ def role_of_plain(ctx: Context, m: InstitutionMatch) -> str:
     return "participant"
 
 
-def collect_institutions(ctx: Context, county: str | None, sentences: list[Sentence] | None = None
+MUNICIPALITY_HEAD = re.compile(r"(?<!\w)bashki\w*")
+LIST_GLUE = re.compile(r"\s*(?:,|dhe|e|si dhe)?\s*")
+
+
+def municipality_lists(ctx: Context) -> list[InstitutionMatch]:
+    """"Bashkia Durrës, Shijak dhe Krujë", "bashkive Lezhë e Kurbin": one Bashkia per municipality."""
+    places = sorted((p for p in ctx.places if p.county and p.kind in ("municipality", "county")),
+                    key=lambda p: p.start)
+    by_start = {p.start: p for p in places}
+    out: list[InstitutionMatch] = []
+    for head in MUNICIPALITY_HEAD.finditer(ctx.folded):
+        pos = head.end()
+        while True:
+            glue = LIST_GLUE.match(ctx.folded, pos)
+            place = by_start.get(glue.end()) if glue else None
+            if place is None:
+                break
+            slug = next((m.slug for m in ctx.gaz.counties[place.county].municipalities
+                         if m.name == place.name), None)
+            entry = ctx.gaz.entries.get(f"bashkia-{slug}") if slug else None
+            if entry is None:
+                break
+            out.append(InstitutionMatch(place.start, place.end, place.text, entry.id, False, "alias", 100.0))
+            pos = place.end
+    return out
+
+
+def collect_institutions(ctx: Context, county: str | None
                          ) -> tuple[list[InstitutionRecord], list[InstitutionMatch]]:
     """Institutions of the document (one record per entry) and the unmatched mentions."""
     records: dict[str, InstitutionRecord] = {}
     unmatched: list[InstitutionMatch] = []
-    for m in ctx.institutions:
+    listed = [m for m in municipality_lists(ctx)
+              if not any(x.start <= m.start < x.end for x in ctx.institutions)]
+    for m in sorted([*ctx.institutions, *listed], key=lambda x: x.start):
         if ctx.cues.generic_groups.search(ctx.folded[m.start:m.end]):
             continue
         ident, name = resolve(ctx, m, county)

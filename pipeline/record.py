@@ -18,7 +18,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .model import (Body, Chair, Commitment, InstitutionRef, Issue, Match, Meeting, Mention,
                     Period, Person, Record, Source)
 from .match import CLEAR_MATCH_SCORE
-from .normalize import fold, normalize_document
+from .normalize import Normalized, fold, normalize_document
 from .participants import PersonFinder, collect_institutions, find_chair, resolve
 from .read.base import RawDocument
 from .statements import find_commitments, find_issues
@@ -26,36 +26,42 @@ from .statements import find_commitments, find_issues
 TITLE_MAX_CHARS = 200
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Extractor:
     """Holds the gazetteer and the spaCy pipeline; build once per process, call per document."""
 
     gaz: Gazetteer
     nlp: Language
+    captions: frozenset[str]      # folded place names that scraping may glue to the next word
+    keep_camel: frozenset[str]    # words written in camel case on purpose
 
     @classmethod
     def create(cls, gazetteer_dir: str | None = None) -> "Extractor":
-        return cls(load_gazetteer(gazetteer_dir), get_nlp(gazetteer_dir))
+        gaz = load_gazetteer(gazetteer_dir)
+        captions = frozenset(fold(f) for p in gaz.places for f in p.forms) | frozenset(
+            fold(c) for c in gaz.kosovo)
+        keep = frozenset(gaz.cues.get("normalize", {}).get("keep_camel", []))
+        return cls(gaz, get_nlp(gazetteer_dir), captions, keep)
+
+    def normalized(self, raw: RawDocument) -> Normalized:
+        """The normalised text (and blocks) that a record's offsets point into."""
+        return normalize_document(raw, captions=self.captions, keep_camel=self.keep_camel)
 
     def __call__(self, raw: RawDocument, *, path: str, sha256: str) -> Record:
-        captions = frozenset(fold(f) for p in self.gaz.places for f in p.forms) | frozenset(
-            fold(c) for c in self.gaz.kosovo)
-        keep = frozenset(self.gaz.cues.get("normalize", {}).get("keep_camel", []))
-        norm = normalize_document(raw, captions=captions, keep_camel=keep)
+        norm = self.normalized(raw)
         text = norm.text
         title = raw.title or _first_heading(text, norm.blocks)
         doc = self.nlp.make_doc(text)
         doc._.published = raw.published
-        for _, proc in self.nlp.pipeline[:-1]:
+        for _, proc in self.nlp.pipeline:
             doc = proc(doc)
         ctx = Context.from_doc(doc, self.gaz, title=title, published=raw.published)
-        published = raw.published or mt.stamp_date(ctx)
         line = mt.dateline(ctx)
-        if published is None and line is not None:
-            published = line.value
-        doc._.published = published
-        doc = self.nlp.pipeline[-1][1](doc)  # dates, now resolvable against the publication date
-        ctx = Context.from_doc(doc, self.gaz, title=title, published=published)
+        published = raw.published or mt.stamp_date(ctx) or (line.value if line else None)
+        if published != raw.published:  # dates without a year or "sot"/"dje" resolve against it
+            doc._.published = published
+            doc = self.nlp.get_pipe("krat_dates")(doc)
+            ctx = Context.from_doc(doc, self.gaz, title=title, published=published)
         warnings = list(raw.warnings)
         meetings = build_meetings(ctx, sha256, dateline=line) if text else []
         if text and meetings and all(m.date is None for m in meetings):

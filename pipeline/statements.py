@@ -153,6 +153,9 @@ def _is_item(ctx: Context, s: Sentence) -> bool:
 
 def _next_is_line(ctx: Context, s: Sentence) -> bool:
     """True when the sentence ends its line and the next line follows directly (no blank line)."""
+    body = ctx.text[s.start:s.end].rstrip(" \t")
+    if body.endswith("\n"):
+        return not body.endswith("\n\n")
     rest = ctx.text[s.end:s.end + 2]
     return rest.startswith("\n") and not rest.startswith("\n\n")
 

@@ -22,6 +22,7 @@ from pipeline.errors import (
 )
 from pipeline.read import RawDocument, read_bytes, read_document
 from pipeline.read import html as html_reader
+from pipeline.read import pdf as pdf_reader
 from pipeline.read.pdf import join_lines
 from pipeline.read.txt import albanian_score
 
@@ -255,6 +256,22 @@ def test_html_fallback_wins_when_trafilatura_finds_nothing(monkeypatch):
     assert "SIDEBARJUNK" not in doc.text
 
 
+def test_html_fallback_wins_when_trafilatura_finds_much_less(monkeypatch):
+    monkeypatch.setattr(html_reader, "trafilatura_extract",
+                        lambda markup: [html_reader.Piece("paragraph", "Vendimet e mbledhjes")])
+    doc = read_bytes(html_page(), suffix=".html", name="p.html")
+    assert doc.method == "html:fallback"
+    assert "Fushatë sensibilizuese" in doc.text
+
+
+def test_html_furniture_labels_are_dropped_whole_only():
+    pieces = [html_reader.Piece("heading", "Lini një koment"), html_reader.Piece("paragraph", "Komente:"),
+              html_reader.Piece("heading", "Leave a Reply"), html_reader.Piece("paragraph", "Share this:"),
+              html_reader.Piece("paragraph", "Komente të anëtarëve u dhanë në mbledhje.")]
+    kept = html_reader.drop_furniture_blocks(pieces)
+    assert [piece.text for piece in kept] == ["Komente të anëtarëve u dhanë në mbledhje."]
+
+
 def test_html_title_strips_pipe_site_suffix_and_heads_the_text():
     page = ("<html><head><title>Mbledhja e KRAT Vlorë | Prefektura Vlorë</title>"
             '<meta property="og:site_name" content="Prefektura Vlorë"></head><body>'
@@ -465,10 +482,35 @@ def test_pdf_without_ruling_lines_skips_pdfplumber_and_titles_from_first_line():
     assert "Emri" not in doc.text
 
 
+def test_pdf_pdfplumber_runs_only_on_pages_with_a_grid(monkeypatch):
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.line(10, 20, 200, 20)  # a header rule: not a table
+    pdf.multi_cell(0, 6, WRAPPED)
+    ruled_only = bytes(pdf.output())
+    calls: list[int] = []
+    original = pdf_reader._TableFinder.find
+    monkeypatch.setattr(pdf_reader._TableFinder, "find",
+                        lambda self, index: calls.append(index) or original(self, index))
+    assert read_bytes(ruled_only, suffix=".pdf", name="rule.pdf").text == WRAPPED
+    assert calls == []
+    read_bytes(make_pdf(), suffix=".pdf", name="grid.pdf")
+    assert calls == [0]
+
+
 def test_pdf_truncated_is_corrupt(tmp_path):
     data = make_pdf()
     with pytest.raises(CorruptDocument) as info:
         read_document(write(tmp_path, "cut.pdf", data[: len(data) // 2]))
+    assert info.value.reason == "truncated or corrupt PDF"
+
+
+def test_pdf_cut_before_its_end_marker_is_corrupt(tmp_path):
+    # pdfium would rebuild such a file from its objects; a cut download must not pass silently.
+    data = make_pdf(pages=3)
+    with pytest.raises(CorruptDocument) as info:
+        read_document(write(tmp_path, "cut.pdf", data[: data.rfind(b"%%EOF")]))
     assert info.value.reason == "truncated or corrupt PDF"
 
 

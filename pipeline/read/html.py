@@ -22,7 +22,7 @@ from lxml import html as lxml_html
 from pipeline.errors import EmptyDocument
 from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
 from pipeline.read.base import RawDocument
-from pipeline.read.txt import decode_bom, decode_legacy, reject_binary, reject_control_text, repair_mojibake
+from pipeline.read.txt import decode_bom, decode_legacy, reject_control_text, repair_mojibake
 
 # trafilatura wins unless it finds less than this share of the fallback's text.
 FALLBACK_WIN_RATIO = 0.5
@@ -85,7 +85,6 @@ def decode_html(data: bytes, *, name: str) -> tuple[str, list[str]]:
     warnings: list[str] = []
     decoded = decode_bom(data, name=name)
     if decoded is None:
-        reject_binary(data, name=name)
         decoded = _decode_declared(data) or _decode_utf8(data)
     if decoded is None:
         decoded = decode_legacy(data)
@@ -131,8 +130,8 @@ def parse_html(markup: str, *, name: str) -> lxml_html.HtmlElement:
 
 def extract_main_text(markup: str, tree: lxml_html.HtmlElement) -> tuple[list[Piece], str]:
     """Run trafilatura and the fallback; return the winner's pieces and method name."""
-    fallback = _drop_junk_blocks(fallback_extract(copy.deepcopy(tree)))
-    primary = _drop_junk_blocks(trafilatura_extract(markup))
+    fallback = drop_furniture_blocks(fallback_extract(copy.deepcopy(tree)))
+    primary = drop_furniture_blocks(trafilatura_extract(markup))
     primary_chars = sum(len(piece.text) for piece in primary)
     fallback_chars = sum(len(piece.text) for piece in fallback)
     if primary and primary_chars >= FALLBACK_WIN_RATIO * fallback_chars:
@@ -307,7 +306,7 @@ def _inline_text(element: etree._Element) -> str:
     return "\n".join(one_line(line) for line in lines if line.strip())
 
 
-def _drop_junk_blocks(pieces: list[Piece]) -> list[Piece]:
+def drop_furniture_blocks(pieces: list[Piece]) -> list[Piece]:
     """Remove blocks that are only a comment-form or share-box label."""
     return [piece for piece in pieces if piece.text.strip() and not JUNK_BLOCK_RE.match(piece.text.strip())]
 

@@ -4,8 +4,8 @@ Per page, pypdfium2's text rectangles are merged into lines (with font size and
 baseline), lines are grouped into paragraphs by vertical gap (against the page's typical line pitch), font-size change,
 indentation and sentence punctuation, and a paragraph's lines are joined with a
 space after undoing end-of-line hyphenation. pdfplumber's ``find_tables`` runs
-only on pages that draw paths (ruling lines / cell borders), so plain-text pages
-stay fast; text lines inside a table's box are dropped so table text appears
+only on pages whose path objects could form a grid (ruling lines / cell borders),
+so plain-text pages stay fast; text lines inside a table's box are dropped so table text appears
 once, as " | "-joined rows. Every page, text page and document is closed as
 soon as it has been read. Pages without a text layer give a warning, not an error.
 """
@@ -55,6 +55,10 @@ HEADING_MAX_CHARS = 120
 MIN_TABLE_CELLS = 2
 # Points of slack around a table's box when deciding that a text line lies inside it.
 TABLE_BBOX_TOLERANCE = 2.0
+# pdfplumber runs only on pages with at least this many horizontal and vertical rules ...
+MIN_RULES = 2
+# ... where a rule is a path at least this long (points); thinner paths are ignored.
+MIN_RULE_LENGTH = 8.0
 # Nesting depth searched for path objects inside form XObjects.
 MAX_FORM_DEPTH = 2
 FILENAME_TITLE_RE = re.compile(
@@ -160,7 +164,7 @@ def _read_pages(document: pdfium.PdfDocument, tables: _TableFinder) -> tuple[lis
         page = document[index]
         try:
             lines = page_lines(page)
-            boxes = tables.find(index) if lines and _has_paths(page) else []
+            boxes = tables.find(index) if lines and _has_ruling(page) else []
         finally:
             page.close()
         if not lines:
@@ -222,22 +226,43 @@ def _extend(line: Line, segment: Line) -> None:
     line.top = max(line.top, segment.top)
 
 
-def _has_paths(page: pdfium.PdfPage) -> bool:
-    """True when the page draws any path object (possible table borders)."""
-    return _objects_have_paths(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)
+def _has_ruling(page: pdfium.PdfPage) -> bool:
+    """True when the page's path objects could form a table grid (2+ horizontal and vertical rules).
+
+    A page whose only paths are underlines or a header rule skips pdfplumber.
+    """
+    counts = [0, 0]  # horizontal, vertical
+    _count_rules(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0, counts)
+    return counts[0] >= MIN_RULES and counts[1] >= MIN_RULES
 
 
-def _objects_have_paths(holder, count, get, depth: int) -> bool:
-    """Search page (or form XObject) objects for a path, descending into forms."""
+def _count_rules(holder, count, get, depth: int, counts: list[int]) -> None:
+    """Add the horizontal/vertical rules drawn by path objects, descending into forms."""
     for i in range(count(holder)):
+        if counts[0] >= MIN_RULES and counts[1] >= MIN_RULES:
+            return
         obj = get(holder, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            return True
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
-            if _objects_have_paths(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1):
-                return True
-    return False
+            _add_rules(obj, counts)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            _count_rules(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject,
+                         depth + 1, counts)
+
+
+def _add_rules(path, counts: list[int]) -> None:
+    """Classify one path by its bounds: a thin line is one rule, a box is two of each."""
+    left, bottom, right, top = (pdfium_c.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(path, left, bottom, right, top):
+        return
+    width, height = right.value - left.value, top.value - bottom.value
+    if width >= MIN_RULE_LENGTH and height >= MIN_RULE_LENGTH:
+        counts[0] += 2
+        counts[1] += 2
+    elif width >= MIN_RULE_LENGTH:
+        counts[0] += 1
+    elif height >= MIN_RULE_LENGTH:
+        counts[1] += 1
 
 
 # --- paragraphs ----------------------------------------------------------------------

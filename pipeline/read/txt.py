@@ -68,7 +68,6 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, str, list[str]]:
         raise EmptyDocument("empty file", path=name)
     decoded = decode_bom(data, name=name)
     if decoded is None:
-        reject_binary(data, name=name)
         decoded = _decode_without_bom(data)
     text, encoding = decoded
     reject_control_text(text, name=name)
@@ -91,12 +90,6 @@ def decode_bom(data: bytes, *, name: str) -> tuple[str, str] | None:
                 reason = f"not valid {encoding} text despite its byte-order mark"
                 raise DecodingError(reason, path=name) from None
     return None
-
-
-def reject_binary(data: bytes, *, name: str) -> None:
-    """Raise DecodingError for NUL bytes, which no text encoding without a BOM produces."""
-    if b"\x00" in data[:SNIFF_BYTES]:
-        raise DecodingError("binary data, not text", path=name)
 
 
 def reject_control_text(text: str, *, name: str) -> None:

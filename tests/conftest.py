@@ -1,0 +1,39 @@
+"""Shared fixtures: the project's gazetteer and extractor (built once per test session)."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite samples/expected/ from the current extractor (review the diff by hand)")
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    from pipeline.gazetteer import load_gazetteer
+    return load_gazetteer(ROOT / "gazetteers")
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from pipeline.record import Extractor
+    return Extractor.create(str(ROOT / "gazetteers"))
+
+
+@pytest.fixture(scope="session")
+def extract_text(extractor):
+    """Extract a record from a text written in the test (as a .txt document)."""
+    from pipeline.read import read_bytes
+
+    def run(text: str, *, name: str = "test.txt"):
+        data = text.encode("utf-8")
+        raw = read_bytes(data, suffix=".txt", name=name)
+        return extractor(raw, path=name, sha256=hashlib.sha256(data).hexdigest())
+    return run

@@ -1,0 +1,106 @@
+"""Meetings: meeting or not, kinds, dates, periods, counties, several meetings in one release."""
+from __future__ import annotations
+
+import pytest
+
+
+def meetings(extract_text, text):
+    return extract_text(text).meetings
+
+
+def test_arrest_news_is_not_a_meeting(extract_text):
+    text = ("Policia e Durrësit arrestoi dy persona të dyshuar për trafikim të një të mitur. "
+            "Të dyshuarit u vunë në pranga pas një aksioni policor. Procedimi penal vijon.")
+    assert meetings(extract_text, text) == []
+
+
+def test_road_traffic_statistics_are_not_a_meeting(extract_text):
+    text = ("Policia Rrugore shtoi kontrollet në trafik. Gjatë javës u vendosën 230 tiketa për kundërvajtje "
+            "dhe u hoqën 12 patenta. Kontrollet do të vijojnë edhe gjatë muajit gusht.")
+    assert meetings(extract_text, text) == []
+
+
+def test_announcement_of_a_future_meeting_is_not_a_meeting(extract_text):
+    text = ("Njoftim. Më 21 tetor 2024 do të zhvillohet mbledhja e Komitetit Rajonal Antitrafik të Qarkut "
+            "Shkodër. Ftohen të marrin pjesë të gjithë anëtarët.")
+    assert meetings(extract_text, text) == []
+
+
+def test_civil_protection_commission_is_a_meeting_but_not_antitrafficking(extract_text):
+    text = ("Nën drejtimin e Prefektit të Qarkut Kukës z. Arben Doda u zhvillua mbledhja e Komisionit të "
+            "Mbrojtjes Civile të Qarkut për përballimin e dimrit.")
+    got = meetings(extract_text, text)
+    assert len(got) == 1 and got[0].kind == "committee_meeting" and got[0].county == "Kukës"
+
+
+@pytest.mark.parametrize("title,kind", [
+    ("Analiza vjetore e KRAT për vitin 2020", "review"),
+    ("Trajnim për punonjësit e NJMF", "workshop"),
+    ("Tryezë e rrumbullakët për fëmijët në situatë rruge", "round_table"),
+    ("Mblidhet Tryeza Teknike Antitrafik", "technical_table"),
+    ("Mblidhet Komiteti Rajonal Antitrafik", "committee_meeting"),
+    ("Fushatë sensibilizuese në shkolla", "awareness_activity"),
+    ("Konferenca kombëtare kundër trafikimit", "conference"),
+])
+def test_kind_from_the_title(extract_text, title, kind):
+    text = f"{title}\n\nMë 12.03.2021 u zhvillua aktiviteti në Qarkun e Fierit me pjesëmarrjen e institucioneve."
+    assert meetings(extract_text, text)[0].kind == kind
+
+
+def test_meeting_date_and_review_period(extract_text):
+    text = ("Analiza 6-mujore e KRAT\n\nMe datë 15.07.2021 u zhvillua analiza e punës për periudhën "
+            "Janar-Qershor 2021 në Qarkun e Vlorës.")
+    m = meetings(extract_text, text)[0]
+    assert (m.kind, m.date, m.period.start, m.period.end) == ("review", "2021-07-15", "2021-01", "2021-06")
+
+
+def test_deadline_is_not_the_meeting_date(extract_text):
+    text = ("U zhvillua takimi i Tryezës Teknike në Qarkun Berat. U la detyrë që Bashkia Berat të hartojë "
+            "listën e fëmijëve deri më 30.06.2021.")
+    m = meetings(extract_text, text)[0]
+    assert m.date is None
+    assert m.commitments and m.commitments[0].due == "2021-06-30"
+
+
+def test_dateline_is_the_publication_date_and_sot_resolves(extract_text):
+    text = "Korçë, 14.11.2019\n\nSot u zhvillua takimi i Komitetit Rajonal Antitrafik të Qarkut Korçë."
+    rec = extract_text(text)
+    assert rec.source.published == "2019-11-14"
+    assert rec.meetings[0].date == "2019-11-14"
+
+
+def test_date_without_year_and_without_publication_is_null(extract_text):
+    text = "Më 13 prill u zhvillua një aktivitet sensibilizues tek Pedonalja në Tiranë."
+    m = meetings(extract_text, text)[0]
+    assert m.date is None and m.county == "Tiranë"
+
+
+def test_county_from_host_municipality(extract_text):
+    text = "Në Bashkinë Krujë u zhvillua një trajnim për punonjësit e mbrojtjes së fëmijëve."
+    assert meetings(extract_text, text)[0].county == "Durrës"
+
+
+def test_kosovo_place_gives_no_county(extract_text):
+    text = "Në Prishtinë po mbahet punëtoria dyditore për strategjinë kundër trafikimit."
+    assert meetings(extract_text, text)[0].county is None
+
+
+def test_one_meeting_per_county_with_paired_dates(extract_text):
+    text = ("Ministria e Brendshme organizoi trajnime një ditore me anëtarët e KRAT: më 12 mars në Shkodër, "
+            "më 14 mars në Lezhë dhe më 19 mars 2019 në Dibër.")
+    got = [(m.county, m.date) for m in meetings(extract_text, text)]
+    assert got == [("Shkodër", "2019-03-12"), ("Lezhë", "2019-03-14"), ("Dibër", "2019-03-19")]
+
+
+def test_one_meeting_per_county_sharing_a_span(extract_text):
+    text = ("Gjatë muajve shkurt dhe mars 2015 u zhvilluan workshop-e në qarqet Kukës, Lezhë dhe Durrës.")
+    got = [(m.county, m.date, m.date_end) for m in meetings(extract_text, text)]
+    assert got == [("Kukës", "2015-02", "2015-03"), ("Lezhë", "2015-02", "2015-03"),
+                   ("Durrës", "2015-02", "2015-03")]
+
+
+def test_earlier_meeting_is_not_counted(extract_text):
+    text = ("Më 10.07.2021 u zhvillua takimi i KRAT të Qarkut Vlorë. Në takimin e kaluar, të mbajtur më "
+            "26 mars 2021, ishin vënë detyra për bashkitë.")
+    got = meetings(extract_text, text)
+    assert len(got) == 1 and got[0].date == "2021-07-10"

@@ -1,0 +1,62 @@
+"""Issues and commitments: cue clauses, lists of tasks, actors, deadlines, near-misses."""
+from __future__ import annotations
+
+
+def first(extract_text, text):
+    return extract_text(text).meetings[0]
+
+
+def texts(items):
+    return [i.text for i in items]
+
+
+def test_issue_from_shqetesim_with_raiser_and_topic(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Durrës. Nga ZVAP u ngritën shqetësime për "
+                             "braktisjen e shkollës nga fëmijët e komunitetit rom."))
+    assert len(m.issues) == 1
+    issue = m.issues[0]
+    assert "braktisjen e shkollës" in issue.text and issue.raised_by == "zvap-durres"
+    assert "school-dropout" in issue.topics
+
+
+def test_issue_before_a_relative_clause(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i Tryezës Teknike në Qarkun Fier. Fëmijët në situatë rruge "
+                             "gjatë sezonit veror ishte një aspekt i ndjeshëm që u diskutua në këtë takim."))
+    assert any("Fëmijët në situatë rruge" in t for t in texts(m.issues))
+
+
+def test_generic_problems_are_not_issues(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Lezhë. Të pranishmit diskutuan për "
+                             "problematikat e tyre dhe sfidat për të ardhmen."))
+    assert m.issues == []
+
+
+def test_commitment_with_actor_and_due(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Korçë. Bashkia Korçë do të ngrejë një qendër "
+                             "ditore për fëmijët në situatë rruge deri në fund të muajit mars 2020."))
+    c = m.commitments[0]
+    assert "do të ngrejë një qendër ditore" in c.text
+    assert c.actor == "bashkia-korce" and c.due == "2020-03"
+
+
+def test_list_of_recommendations(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Gjirokastër. Prefekti la disa rekomandime si:\n"
+                             "– rritjen e nivelit të parandalimit në shkolla;\n"
+                             "– forcimin e bashkëpunimit me policinë;\n"
+                             "– hartimin e planit rajonal të veprimit."))
+    assert len(m.commitments) == 3
+    assert texts(m.commitments)[0].startswith("rritjen e nivelit")
+
+
+def test_task_lines_after_u_la_detyre(extract_text):
+    m = first(extract_text, ("U zhvillua mbledhja e Komisionit të Mbrojtjes Civile të Qarkut Dibër. "
+                             "U la detyrë që të merren masat për dimrin.\n"
+                             "Krijimi i rezervave me ushqime në fshatrat e thella.\n"
+                             "Pastrimi i rrugëve nga bora brenda 24 orëve."))
+    assert len(m.commitments) == 3
+
+
+def test_purpose_and_statements_of_fact_are_not_commitments(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Elbasan. Këto takime do të shërbejnë për "
+                             "informimin e anëtarëve. Duhet theksuar se puna ka qenë e mirë."))
+    assert m.commitments == []
