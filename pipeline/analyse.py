@@ -54,41 +54,47 @@ def match_key(word: str) -> str:
 
 SENTENCE_END = frozenset({".", "!", "?", ";", "…"})
 CLOSERS = frozenset({"”", '"', "’", "'", ")", "»", ".", "!", "?", "…"})
-SHORT_ABBREVIATION = 3  # "Znj.", "Dr.", "Zv.", "nr.": a stop after such a word ends no sentence
 
 
-@Language.component("krat_sentences")
-def set_sentence_starts(doc: Doc) -> Doc:
+@Language.factory("krat_sentences", default_config={"gazetteer_dir": None})
+def make_sentence_splitter(nlp: Language, name: str, gazetteer_dir: str | None) -> "SentenceSplitter":
+    gaz = load_gazetteer(gazetteer_dir)
+    abbreviations = {f.rstrip(".") for h in gaz.honorifics for f in h.forms if f.endswith(".")}
+    abbreviations |= set(gaz.cues.get("abbreviations", []))
+    return SentenceSplitter(frozenset(abbreviations))
+
+
+class SentenceSplitter:
     """Sentence starts: after a line break, and after . ! ? ; unless an abbreviation precedes.
 
     A list item on its own line ("– rritjen e …") is a sentence of its own, which
     spaCy's sentencizer (that folds following punctuation into the sentence) does
-    not give.
+    not give; "znj. Lindita Doçi" and "Zv. Ministër" are not split.
     """
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        prev = doc[i - 1]
+
+    def __init__(self, abbreviations: frozenset[str]) -> None:
+        self.abbreviations = abbreviations
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i, tok in enumerate(doc):
+            tok.is_sent_start = i == 0 or self._starts(doc, i)
+        return doc
+
+    def _starts(self, doc: Doc, i: int) -> bool:
+        tok = doc[i]
+        if tok.is_space or tok.text in CLOSERS:
+            return False
         j = i - 1
         while j > 0 and doc[j].text in CLOSERS and doc[j].text not in SENTENCE_END:
             j -= 1  # look through closing quotes and brackets to the stop before them
-        if doc[j].text in SENTENCE_END:
-            prev = doc[j]
-            i = j + 1
-        if tok.is_space or tok.text in CLOSERS:
-            start = False
-        elif prev.is_space and "\n" in prev.text:
-            start = True
-        elif prev.text in SENTENCE_END:
-            before = doc[i - 2] if i >= 2 else None
-            start = not (prev.text == "." and before is not None and before.is_alpha
-                         and len(before.text) <= SHORT_ABBREVIATION and before.text[:1].isupper()
-                         and not before.is_upper)
-        else:
-            start = "\n" in prev.whitespace_
-        tok.is_sent_start = start
-    return doc
+        prev = doc[j]
+        if prev.text in SENTENCE_END:
+            if prev.text == "." and j > 0 and doc[j - 1].text in self.abbreviations:
+                return False
+            return True
+        if doc[i - 1].is_space and "\n" in doc[i - 1].text:
+            return True
+        return "\n" in doc[i - 1].whitespace_
 
 
 def _register_extensions() -> None:
@@ -116,8 +122,8 @@ def build_nlp(gaz: Gazetteer, gazetteer_dir: str | Path | None = None) -> Langua
     nlp.vocab.lex_attr_getters[NORM] = match_key
     for lex in list(nlp.vocab):  # lexemes the language data created before the getter was set
         lex.norm_ = match_key(lex.orth_)
-    nlp.add_pipe("krat_sentences")
     cfg = {"gazetteer_dir": str(gazetteer_dir) if gazetteer_dir else None}
+    nlp.add_pipe("krat_sentences", config=cfg)
     nlp.add_pipe("krat_places", config=cfg)
     nlp.add_pipe("krat_bodies", config=cfg)
     nlp.add_pipe("krat_institutions", config=cfg)

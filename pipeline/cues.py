@@ -71,6 +71,8 @@ class Cues:
     reference_before: CuePattern
     period_before: CuePattern
     stamp: re.Pattern[str]
+    date_label: CuePattern
+    commitment_future: CuePattern
     dateline_window: int
     location: CuePattern
     topics: tuple[tuple[str, CuePattern], ...]
@@ -118,6 +120,8 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         reference_before=compile_cues(d["reference_before"]),
         period_before=compile_cues(d.get("period_before", ["per periudhen", "per"])),
         stamp=re.compile(d["stamp"]),
+        date_label=compile_cues([rf"{w}\s*[.:]?" for w in d.get("label", [])]),
+        commitment_future=compile_cues(m["planning"]),
         dateline_window=int(d["dateline_window"]),
         location=compile_cues(c.get("location", [])),
         topics=tuple((t["id"], compile_cues(t["patterns"])) for t in topics),

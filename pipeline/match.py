@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 
 from .dates import DateFinder, DateVocabulary
 from .gazetteer import Entry, Former, Gazetteer, load_gazetteer
-from .normalize import fold_aligned
+from .normalize import fold, fold_aligned
 
 FUZZY_SCORER = fuzz.ratio
 FUZZY_CUTOFF_SHORT = 94.0   # keys up to FUZZY_SHORT_LEN characters: near-identical only
@@ -36,7 +36,6 @@ FUZZY_CUTOFF_LONG = 86.0
 FUZZY_SHORT_LEN = 16
 CLEAR_MATCH_SCORE = 92.0    # fuzzy matches below this are flagged for review
 MAX_MENTION_TOKENS = 14
-HEAD_PREFIX = 4             # letters of a head noun's key that index the fuzzy candidates
 CONNECTORS = frozenset({"e", "dhe", "per", "kunder", "ne", "mbi", "te", "nga", "&", "-", "për",
                         "kundër", "në", "së", "të"})
 
@@ -162,8 +161,9 @@ class InstitutionMatcher:
         self.targets: dict[int, tuple[str, bool, str, Former | None]] = {}
         self.fuzzy_choices: dict[str, list[str]] = {}          # head prefix → name keys
         self.fuzzy_targets: dict[str, tuple[str, bool, Former | None]] = {}  # name key → entry
-        # misspelt heads ("Njësisia", "Inspektoriati") share the first HEAD_PREFIX letters of their key
-        self.heads = frozenset(_key_of(nlp, h)[:HEAD_PREFIX] for h in gaz.cues.get("org_heads", []))
+        # a misspelt head ("Njësisia") starts with a head's key; titles ("Sekretarja") are not heads
+        self.heads = sorted({_key_of(nlp, h) for h in gaz.cues.get("org_heads", [])}, key=len, reverse=True)
+        self.title_forms = frozenset(fold(f.split()[0]) for t in gaz.titles for f in t.forms if f.split())
         seen_keys: dict[str, tuple[str, bool]] = {}
         for entry in gaz.entries.values():
             self._add_entry(nlp, entry, False, seen_keys)
@@ -187,7 +187,8 @@ class InstitutionMatcher:
             mid = nlp.vocab.strings.add(label)
             self.targets[mid] = (entry.id, generic, method, former)
             self.names.add(label, [nlp.make_doc(text)])
-            head = key.split(" ", 1)[0][:HEAD_PREFIX]
+            first = key.split(" ", 1)[0]
+            head = self._head_of(first) or first
             self.fuzzy_choices.setdefault(head, []).append(key)
             self.fuzzy_targets[key] = (entry.id, generic, former)
         abbrevs = [(a, None) for a in entry.abbreviations]
@@ -202,6 +203,13 @@ class InstitutionMatcher:
             mid = nlp.vocab.strings.add(label)
             self.targets[mid] = (entry.id, generic, "abbreviation", former)
             self.abbrevs.add(label, [nlp.make_doc(abbr)])
+
+    def _head_of(self, key: str) -> str | None:
+        """The organisation head noun whose key ``key`` starts with, if any."""
+        for head in self.heads:
+            if key.startswith(head):
+                return head
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -236,14 +244,20 @@ class InstitutionMatcher:
         n = len(doc)
         while i < n:
             tok = doc[i]
-            if i in covered or tok.norm_[:HEAD_PREFIX] not in self.heads or not tok.text[:1].isupper():
+            head = self._head_of(tok.norm_) if tok.text[:1].isupper() and i not in covered else None
+            if head is None or fold(tok.text) in self.title_forms:
                 i += 1
                 continue
             j = i + 1
             while j < n and j - i < MAX_MENTION_TOKENS and j not in covered:
                 t = doc[j]
-                if t.text[:1].isupper() or t.text in ('"', "“", "”", "„") or (
-                        t.norm_ in CONNECTORS and j + 1 < n and doc[j + 1].text[:1].isupper()):
+                if t.text[:1].isupper() or t.text in ('"', "“", "”", "„"):
+                    j += 1
+                    continue
+                if t.norm_ in CONNECTORS and j + 1 < n and doc[j + 1].text[:1].isupper():
+                    nxt = doc[j + 1]
+                    if t.lower_ == "dhe" and (self._head_of(nxt.norm_) or fold(nxt.text) in self.title_forms):
+                        break  # "X dhe Drejtoria Y": two organisations, not one name
                     j += 1
                     continue
                 break
@@ -254,7 +268,7 @@ class InstitutionMatcher:
             if len(span) < 2:
                 continue
             key = " ".join(t.norm_ for t in span if not t.is_punct)
-            choices = self.fuzzy_choices.get(span[0].norm_[:HEAD_PREFIX], [])
+            choices = self.fuzzy_choices.get(head, [])
             cutoff = FUZZY_CUTOFF_SHORT if len(key) <= FUZZY_SHORT_LEN else FUZZY_CUTOFF_LONG
             best = process.extractOne(key, choices, scorer=FUZZY_SCORER, score_cutoff=cutoff) if choices else None
             if best is None:

@@ -19,6 +19,8 @@ LEAD_CHARS = 600             # the lead of a release: where its kind is stated w
 DEADLINE_WINDOW = 24         # chars before a date in which a deadline cue makes it a deadline
 REFERENCE_WINDOW = 30        # chars before a date in which a document cue makes it a reference
 PERIOD_WINDOW = 22
+LABEL_WINDOW = 8             # "Data: " before a date
+LOCATION_MAX_CHARS = 90
 
 
 @dataclass(slots=True)
@@ -165,26 +167,50 @@ def document_county(ctx: Context, events: list[Sentence]) -> str | None:
 
 
 def split_meetings(ctx: Context, events: list[Sentence]) -> list[tuple[str, DateMention | None]] | None:
-    """One (county, date) per meeting when an event sentence reports meetings in several counties."""
-    for s in events[:EVENT_SENTENCES]:
-        f = ctx.sentence_folded(s)
+    """One (county, date) per meeting when an event sentence reports meetings in several counties.
+
+    Of the event sentences that name several counties (a headline often does too),
+    the one that also gives one date per county wins.
+    """
+    candidates = []
+    for s in events[:EVENT_SENTENCES + 2]:
         counties = _counties_in(ctx, s)
-        if len(counties) < 2 or not ctx.cues.plural_event.search(f):
+        if len(counties) < 2:
             continue
         dates = [d for d in ctx.in_sentence(ctx.dates, s) if _date_role(ctx, d) == "meeting"]
+        if ctx.cues.plural_event.search(ctx.sentence_folded(s)) or len(dates) == len(counties):
+            candidates.append((counties, dates))
+    if not candidates:
+        return None
+    for counties, dates in candidates:
         if len(dates) == len(counties):
             return list(zip(counties, dates))
-        shared = dates[0] if dates else None
-        return [(c, shared) for c in counties]
-    return None
+    counties = candidates[0][0]
+    shared = next((ds[0] for _, ds in candidates if ds), None)
+    return [(c, shared) for c in counties]
+
+
+def _is_future(ctx: Context, s: Sentence) -> bool:
+    """The sentence plans something (the next meeting), rather than reporting this one."""
+    f = ctx.sentence_folded(s)
+    return bool(ctx.cues.future_only.search(f) or ctx.cues.commitment_future.search(f))
 
 
 def meeting_date(ctx: Context, events: list[Sentence], published: str | None) -> DateMention | None:
-    """The first date of an event sentence that is not a deadline, reference or period."""
+    """The first date of a (non-planning) event sentence that is not a deadline, reference or
+    period; else a labelled date ("Data: 05.11.2020") at the head of minutes."""
     for s in events:
+        if _is_future(ctx, s):
+            continue
         for d in ctx.in_sentence(ctx.dates, s):
             if _date_role(ctx, d) == "meeting" and d.kind != "year" and (d.value or d.kind == "day"):
                 return d
+    for d in ctx.dates:
+        if d.start > LEAD_CHARS:
+            break
+        label = ctx.folded[max(0, d.start - LABEL_WINDOW):d.start]
+        if d.value and d.kind == "day" and ctx.cues.date_label.search(label):
+            return d
     return None
 
 
@@ -216,9 +242,12 @@ def location_of(ctx: Context, events: list[Sentence]) -> str | None:
         if not m:
             continue
         start = s.start + m.start()
+        stop = min(s.end, start + LOCATION_MAX_CHARS)
+        verb = ctx.cues.happened.search(ctx.folded, start, stop)
+        if verb:
+            stop = verb.start()
         end = start
-        stop = min(s.end, start + 120)
-        while end < stop and ctx.text[end] not in ",;.\n(":
+        while end < stop and ctx.text[end] not in ",;.\n(–":
             end += 1
         phrase = ctx.text[start:end].strip()
         words = phrase.split()

@@ -303,7 +303,7 @@ class PersonFinder:
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].norm_ in ("e", "dhe")):
             end -= 1
         span = doc[start:end]
-        role = span.text.strip(" ,")
+        role = " ".join(span.text.split()).strip(" ,")
         inst = None
         for m in self.ctx.institutions:
             if span.start_char <= m.start < span.end_char and m.ref:

@@ -50,7 +50,7 @@ class Extractor:
     def __call__(self, raw: RawDocument, *, path: str, sha256: str) -> Record:
         norm = self.normalized(raw)
         text = norm.text
-        title = raw.title or _first_heading(text, norm.blocks)
+        title = choose_title(raw.title, text, norm.blocks)
         doc = self.nlp.make_doc(text)
         doc._.published = raw.published
         for _, proc in self.nlp.pipeline:
@@ -74,12 +74,30 @@ class Extractor:
         return Record(source=source, meetings=meetings, warnings=warnings, unmatched=unmatched)
 
 
-def _first_heading(text: str, blocks) -> str | None:
-    for b in blocks[:1]:
+TITLE_MIN_WORDS = 4
+TITLE_LOOKAHEAD_BLOCKS = 4
+
+
+def choose_title(raw_title: str | None, text: str, blocks) -> str | None:
+    """The document's headline: the reader's title unless it is a dateline or a letterhead,
+    else the first heading-like block of at least TITLE_MIN_WORDS words."""
+    if raw_title and _is_headline(raw_title):
+        return raw_title
+    for b in blocks[:TITLE_LOOKAHEAD_BLOCKS]:
         line = text[b.start:b.end].split("\n", 1)[0].strip()
-        if b.kind == "heading" or (len(line) <= TITLE_MAX_CHARS and not line.endswith(".")):
-            return line or None
-    return None
+        if _is_headline(line) and (b.kind == "heading" or not line.endswith(".")):
+            return line
+    return raw_title
+
+
+def _is_headline(line: str) -> bool:
+    """Long enough, not a dateline ("Kukes 16.02.2018"), not an all-caps letterhead."""
+    words = line.split()
+    if len(words) < TITLE_MIN_WORDS or len(line) > TITLE_MAX_CHARS:
+        return False
+    if line.isupper():
+        return False
+    return not (len(words) <= 5 and any(ch.isdigit() for ch in line))
 
 
 def build_meetings(ctx: Context, sha256: str, *, dateline) -> list[Meeting]:

@@ -19,9 +19,10 @@ from .dates import DateMention
 CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:qe|se|ku|dhe se)\s")
 MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
 MAX_TEXT_CHARS = 260
+ITEM_SUBJECT_CHARS = 60       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*")
 LEADING_FILLER = re.compile(
-    r"^(?:(?:edhe|dhe|per|mbi|rreth|ne lidhje me|ne lidhje|lidhur me|qe|se|te|:|,|-)\s+)+")
+    r"^(?:(?:edhe|dhe|per|mbi|rreth|ne lidhje me|ne lidhje|lidhur me|qe|se|te|e|i|:|,|-)\s+)+")
 
 
 @dataclass(slots=True)
@@ -121,7 +122,9 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
         if in_list and (bullet or _is_item(ctx, s)):
             start, end = _trim(ctx, s.start + (bullet.end() if bullet else 0), s.end)
             if len(ctx.text[start:end].split()) >= 3:
-                out.append(_statement(ctx, s, start, end, s.start, resolve, deadlines))
+                cue = ctx.cues.commitment.search(ctx.folded, start, end)
+                subject_end = cue.start() if cue else min(end, start + ITEM_SUBJECT_CHARS)
+                out.append(_statement(ctx, s, start, end, subject_end, resolve, deadlines))
             in_list = line.rstrip().endswith((";", ",")) or _next_is_line(ctx, s)
             continue
         in_list = False

@@ -45,7 +45,8 @@ SDT_TAG = f"{{{W}}}sdt"
 SDT_CONTENT_TAG = f"{{{W}}}sdtContent"
 # Compiled XPaths: python-docx's element classes override .xpath() with their own signature.
 STYLE_ID_XPATH = etree.XPath("string(w:pPr/w:pStyle/@w:val)", namespaces=NS)
-OUTLINE_LEVEL_XPATH = etree.XPath("w:pPr/w:outlineLvl", namespaces=NS)
+OUTLINE_LEVEL_XPATH = etree.XPath("string(w:pPr/w:outlineLvl/@w:val)", namespaces=NS)
+BODY_TEXT_OUTLINE_LEVEL = 9  # w:outlineLvl 0-8 are heading levels, 9 is body text
 TEXTBOX_XPATH = etree.XPath(
     ".//w:txbxContent[not(ancestor::mc:Fallback)][not(ancestor::w:txbxContent)]", namespaces=NS
 )
@@ -148,7 +149,8 @@ def _is_heading(paragraph: etree._Element, styles: dict[str, str]) -> bool:
     name = styles.get(style_id, style_id.lower())
     if name.startswith(HEADING_STYLE_PREFIXES):
         return True
-    return bool(OUTLINE_LEVEL_XPATH(paragraph))
+    level = OUTLINE_LEVEL_XPATH(paragraph)
+    return level.isdigit() and int(level) < BODY_TEXT_OUTLINE_LEVEL
 
 
 def _table_pieces(table_element: etree._Element, document) -> Iterator[Piece]:

@@ -28,6 +28,8 @@ from pipeline.read.txt import decode_bom, decode_legacy, reject_control_text, re
 FALLBACK_WIN_RATIO = 0.5
 CHARSET_SNIFF_BYTES = 4096
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# What browsers (WHATWG) actually use for these declared charsets.
+DECLARED_CHARSET_ALIASES = {"iso8859-1": "cp1252", "ascii": "utf-8"}
 XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "iframe", "svg", "button", "template", "select", "input", "textarea")
@@ -104,6 +106,7 @@ def _decode_declared(data: bytes) -> tuple[str, str] | None:
         return None
     try:
         encoding = codecs.lookup(match.group(1).decode("ascii")).name
+        encoding = DECLARED_CHARSET_ALIASES.get(encoding, encoding)
         return data.decode(encoding), encoding
     except (LookupError, UnicodeDecodeError):
         return None
@@ -332,10 +335,11 @@ def find_title(tree: lxml_html.HtmlElement) -> str | None:
     """Title from og:title, <title> or the first <h1>, without a trailing site name."""
     site = _meta(tree, "og:site_name")
     h1 = next((one_line(el.text_content()) for el in tree.iter("h1") if el.text_content().strip()), None)
-    title_el = tree.find(".//title")
-    candidates = [_meta(tree, "og:title"), one_line(title_el.text_content()) if title_el is not None else None, h1]
+    title_element = tree.find(".//title")
+    page_title = one_line(title_element.text_content()) if title_element is not None else None
+    candidates = [_meta(tree, "og:title"), page_title, h1]
     for candidate in candidates:
-        if candidate:
+        if candidate and not (site and _comparable(candidate) == _comparable(site)):
             return strip_site_name(candidate, site, h1)
     return None
 

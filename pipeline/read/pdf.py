@@ -1,13 +1,14 @@
 """PDF reader: text in reading order with pypdfium2, ruled tables with pdfplumber.
 
 Per page, pypdfium2's text rectangles are merged into lines (with font size and
-baseline), lines are grouped into paragraphs by vertical gap (against the page's typical line pitch), font-size change,
-indentation and sentence punctuation, and a paragraph's lines are joined with a
-space after undoing end-of-line hyphenation. pdfplumber's ``find_tables`` runs
-only on pages whose path objects could form a grid (ruling lines / cell borders),
-so plain-text pages stay fast; text lines inside a table's box are dropped so table text appears
-once, as " | "-joined rows. Every page, text page and document is closed as
-soon as it has been read. Pages without a text layer give a warning, not an error.
+baseline); lines are grouped into paragraphs by vertical gap (against the page's
+typical line pitch), font-size change, indentation and sentence punctuation; a
+paragraph's lines are joined with a space after undoing end-of-line hyphenation.
+pdfplumber's ``find_tables`` runs only on pages whose path objects could form a
+grid (ruling lines / cell borders), so plain-text pages stay fast; text lines
+inside a table's box are dropped so table text appears once, as " | "-joined
+rows. Every page, text page and document is closed as soon as it has been read.
+Pages without a text layer give a warning, not an error.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import io
 import re
 import statistics
 from collections.abc import Iterator
+from itertools import pairwise
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -303,7 +305,7 @@ def _typical_pitch(lines: list[Line]) -> float | None:
     """
     pitches = sorted(
         prev.baseline - line.baseline
-        for prev, line in zip(lines, lines[1:])
+        for prev, line in pairwise(lines)
         if 0 < prev.baseline - line.baseline <= MAX_PITCH_IN_SIZES * max(prev.size, line.size)
     )
     return pitches[int(len(pitches) * PITCH_QUANTILE)] if pitches else None
@@ -355,13 +357,18 @@ def join_lines(texts: list[str]) -> str:
         text = text.strip()
         if not text:
             continue
-        if result and result[-1] in HYPHENS and len(result) > 1 and result[-2].isalpha() and text[0].islower():
+        if _hyphenated(result) and text[0].islower():
             result = result[:-1] + text
         elif result:
             result = result + " " + text
         else:
             result = text
     return result.translate(PDFIUM_HYPHEN_MARKERS)
+
+
+def _hyphenated(text: str) -> bool:
+    """True when text ends with a hyphen directly after a letter (a word broken at line end)."""
+    return len(text) > 1 and text[-1] in HYPHENS and text[-2].isalpha()
 
 
 def _table_paragraphs(box: TableBox, page: int) -> Iterator[Paragraph]:
@@ -374,7 +381,7 @@ def _table_paragraphs(box: TableBox, page: int) -> Iterator[Paragraph]:
 # --- tables --------------------------------------------------------------------------
 
 class _TableFinder:
-    """Opens pdfplumber lazily (only when a page has paths) and finds ruled tables."""
+    """Opens pdfplumber lazily (only when a page has a grid of rules) and finds ruled tables."""
 
     def __init__(self, data: bytes) -> None:
         """Keep the bytes; nothing is parsed until a page needs it."""
@@ -457,15 +464,17 @@ def _is_heading(paragraph: Paragraph, body_size: float) -> bool:
 
 
 def _title_from_pieces(pieces: list[Piece], paragraphs: list[Paragraph]) -> str | None:
-    """First heading on page 1, else page 1's first line if it is short and not a sentence."""
-    first_page = [piece for piece in pieces if piece.page == 1]
-    heading = next((piece.text for piece in first_page if piece.kind == "heading"), None)
-    if heading:
+    """First heading on page 1, else page 1's first paragraph if it is one short non-sentence line."""
+    pairs = zip(pieces, paragraphs, strict=True)
+    first_page = [(piece, paragraph) for piece, paragraph in pairs if piece.page == 1]
+    heading = next((piece.text for piece, _ in first_page if piece.kind == "heading"), None)
+    if heading or not first_page:
         return heading
-    if first_page and paragraphs[0].line_count == 1 and first_page[0].kind == "paragraph":
-        text = first_page[0].text
-        if len(text) <= HEADING_MAX_CHARS and not text.endswith(tuple(SENTENCE_END)):
-            return text
+    piece, paragraph = first_page[0]
+    text = piece.text
+    if (piece.kind == "paragraph" and paragraph.line_count == 1 and len(text) <= HEADING_MAX_CHARS
+            and not text.endswith(tuple(SENTENCE_END))):
+        return text
     return None
 
 

@@ -6,7 +6,9 @@ decoding looks most like Albanian (many ë/ç, few implausible characters).
 UTF-8 that was once mis-decoded as cp1252 and saved again ("PÃ«r" for "Për")
 is repaired with ftfy, but only when such mojibake markers are present.
 
-``decode_text`` is also used by the HTML reader.
+NUL bytes or many control characters mean binary data (UTF-16 needs its BOM). The decoding
+helpers (``decode_bom``, ``decode_legacy``, ``repair_mojibake``, …) are shared
+with the HTML reader.
 """
 from __future__ import annotations
 
@@ -66,12 +68,12 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, str, list[str]]:
     """Decode bytes to text with newlines normalised; return (text, encoding, warnings)."""
     if not data.strip():
         raise EmptyDocument("empty file", path=name)
+    warnings: list[str] = []
     decoded = decode_bom(data, name=name)
     if decoded is None:
         decoded = _decode_without_bom(data)
     text, encoding = decoded
     reject_control_text(text, name=name)
-    warnings: list[str] = []
     if not encoding.startswith("utf"):
         warnings.append(f"decoded as {encoding} (not UTF-8)")
     text, repaired = repair_mojibake(text)
