@@ -35,8 +35,6 @@ def match_key(word: str) -> str:
     >>> match_key("Drejtorisë") == match_key("Drejtoria") == match_key("Drejtorinë")
     True
     """
-    if len(word) > 1 and word.isupper() and word.isalpha():
-        return fold(word)  # acronyms are keys as they are
     w = fold(word)
     if w in ARTICLES:
         return "e"

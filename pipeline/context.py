@@ -42,7 +42,8 @@ class Context:
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def from_doc(cls, doc: Doc, gaz: Gazetteer, *, title: str | None, published: str | None) -> "Context":
+    def from_doc(cls, doc: Doc, gaz: Gazetteer, *, title: str | None, published: str | None,
+                 title_end: int = 0) -> "Context":
         text = doc.text
         sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
         bodies = doc._.bodies or []
@@ -50,7 +51,8 @@ class Context:
                  if not any(m.start < b.end and b.start < m.end for b in bodies)]
         ctx = cls(doc=doc, gaz=gaz, cues=cues_for(gaz), text=text, folded=fold_aligned(text),
                   sentences=sentences, institutions=insts, places=doc._.places or [],
-                  bodies=bodies, dates=doc._.dates or [], title=title, published=published)
+                  bodies=bodies, dates=doc._.dates or [], title=title, published=published,
+                  title_end=title_end)
         ctx._starts = [s.start for s in sentences]
         return ctx
 

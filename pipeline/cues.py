@@ -61,6 +61,8 @@ class Cues:
     chair_after: CuePattern
     speech_verbs: CuePattern
     issue: CuePattern
+    issue_neutral: CuePattern
+    issue_clause: re.Pattern[str]
     issue_generic_after: re.Pattern[str]
     issue_relative_after: re.Pattern[str]
     issue_min_words: int
@@ -76,6 +78,7 @@ class Cues:
     dateline_window: int
     location: CuePattern
     topics: tuple[tuple[str, CuePattern], ...]
+    problem_topics: frozenset[str]
     name_stop: frozenset[str]
 
 
@@ -110,6 +113,8 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         chair_after=compile_cues(p["chair_after"]),
         speech_verbs=compile_cues(p["speech_verbs"]),
         issue=compile_cues(c["issues"]["cues"]),
+        issue_neutral=compile_cues(c["issues"]["neutral_cues"]),
+        issue_clause=re.compile(r"(?:" + "|".join(c["issues"]["clause_cues"]) + r")$"),
         issue_generic_after=_prefix(c["issues"]["generic_after"]),
         issue_relative_after=_prefix(c["issues"]["relative_after"]),
         issue_min_words=int(c["issues"].get("min_words", 3)),
@@ -125,6 +130,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         dateline_window=int(d["dateline_window"]),
         location=compile_cues(c.get("location", [])),
         topics=tuple((t["id"], compile_cues(t["patterns"])) for t in topics),
+        problem_topics=frozenset(t["id"] for t in topics if t.get("problem")),
         name_stop=frozenset(p["name_stop"]),
     )
 

@@ -189,8 +189,9 @@ class InstitutionMatcher:
             self.names.add(label, [nlp.make_doc(text)])
             first = key.split(" ", 1)[0]
             head = self._head_of(first) or first
-            self.fuzzy_choices.setdefault(head, []).append(key)
-            self.fuzzy_targets[key] = (entry.id, generic, former)
+            bare = _without_articles(key)
+            self.fuzzy_choices.setdefault(head, []).append(bare)
+            self.fuzzy_targets.setdefault(bare, (entry.id, generic, former))
         abbrevs = [(a, None) for a in entry.abbreviations]
         abbrevs += [(a, f) for f in entry.former for a in f.abbreviations]
         for abbr, former in abbrevs:
@@ -215,8 +216,9 @@ class InstitutionMatcher:
         spans = []
         for match_id, start, end in self.names(doc):
             span = doc[start:end]
-            # names are capitalised; a long one ("misioni i OSBE-së në Kosovë") may not be
-            if not span[0].text[:1].isupper() and len(span) < 3:
+            # names are capitalised; a long one that starts with a head noun may not be
+            # ("misioni i OSBE-së në Kosovë"), a phrase of prose ("lufta kundër trafikimit") is not a name
+            if not span[0].text[:1].isupper() and (len(span) < 3 or self._head_of(span[0].norm_) is None):
                 continue
             span.label_ = str(match_id)
             spans.append(span)
@@ -267,7 +269,7 @@ class InstitutionMatcher:
             i = j
             if len(span) < 2:
                 continue
-            key = " ".join(t.norm_ for t in span if not t.is_punct)
+            key = _without_articles(" ".join(t.norm_ for t in span if not t.is_punct))
             choices = self.fuzzy_choices.get(head, [])
             cutoff = FUZZY_CUTOFF_SHORT if len(key) <= FUZZY_SHORT_LEN else FUZZY_CUTOFF_LONG
             best = process.extractOne(key, choices, scorer=FUZZY_SCORER, score_cutoff=cutoff) if choices else None
@@ -279,6 +281,11 @@ class InstitutionMatcher:
             out.append(InstitutionMatch(span.start_char, span.end_char, span.text, ref, generic,
                                         "fuzzy", round(float(best[1]), 1), former))
         return out
+
+
+def _without_articles(key: str) -> str:
+    """A match key without the linking articles, which typed text often drops ("Policise Shtetit")."""
+    return " ".join(w for w in key.split() if w != "e")
 
 
 def _with_case_suffix(doc: Doc, end: int) -> int:

@@ -20,7 +20,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-zëç])")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _STOP_GLUE = re.compile(r"(?<=[A-Za-zëçËÇ])([.;:!?])(?=[A-ZËÇ][a-zëç])")
-_CAMEL_GLUE = re.compile(r"(?<![\w])([A-ZËÇ]?[a-zëç]{2,})([A-ZËÇ][a-zëç]{2,})")
+_CAMEL_GLUE = re.compile(r"(?<![\w])([A-ZËÇ]?[a-zëç]{3,})([A-ZËÇ][a-zëç]{2,})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +72,20 @@ def fold(text: str) -> str:
 
 
 def normalize_document(raw: RawDocument, *, captions: frozenset[str] = frozenset(),
-                       keep_camel: frozenset[str] = frozenset()) -> Normalized:
-    """Normalise each block of ``raw`` and join them again with blank lines."""
+                       keep_camel: frozenset[str] = frozenset(),
+                       boilerplate: re.Pattern[str] | None = None) -> Normalized:
+    """Normalise each block of ``raw`` and join them again with blank lines.
+
+    Blocks that are web boilerplate saved with the text (a comment form's
+    "Leave a Reply", share buttons) are dropped.
+    """
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
     for block in raw.blocks or _paragraph_blocks(raw.text):
         piece = normalize_text(raw.text[block.start:block.end], captions=captions,
                                keep_camel=keep_camel)
-        if not piece:
+        if not piece or (boilerplate is not None and boilerplate.fullmatch(fold(piece))):
             continue
         if parts:
             pos += 2

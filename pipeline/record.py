@@ -7,6 +7,7 @@ orchestrator; each stage lives in its own module.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -18,7 +19,8 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .model import (Body, Chair, Commitment, InstitutionRef, Issue, Match, Meeting, Mention,
                     Period, Person, Record, Source)
 from .match import CLEAR_MATCH_SCORE
-from .normalize import Normalized, fold, normalize_document
+from .normalize import Normalized, fold, fold_aligned, normalize_document
+from .cues import cues_for
 from .participants import PersonFinder, collect_institutions, find_chair, resolve
 from .read.base import RawDocument
 from .statements import find_commitments, find_issues
@@ -34,34 +36,40 @@ class Extractor:
     nlp: Language
     captions: frozenset[str]      # folded place names that scraping may glue to the next word
     keep_camel: frozenset[str]    # words written in camel case on purpose
+    boilerplate: re.Pattern[str]  # folded blocks of web boilerplate to drop
 
     @classmethod
     def create(cls, gazetteer_dir: str | None = None) -> "Extractor":
         gaz = load_gazetteer(gazetteer_dir)
         captions = frozenset(fold(f) for p in gaz.places for f in p.forms) | frozenset(
             fold(c) for c in gaz.kosovo)
-        keep = frozenset(gaz.cues.get("normalize", {}).get("keep_camel", []))
-        return cls(gaz, get_nlp(gazetteer_dir), captions, keep)
+        norm = gaz.cues.get("normalize", {})
+        keep = frozenset(norm.get("keep_camel", []))
+        boilerplate = re.compile("|".join(f"(?:{p})" for p in norm.get("boilerplate", [])) or r"(?!x)x")
+        return cls(gaz, get_nlp(gazetteer_dir), captions, keep, boilerplate)
 
     def normalized(self, raw: RawDocument) -> Normalized:
         """The normalised text (and blocks) that a record's offsets point into."""
-        return normalize_document(raw, captions=self.captions, keep_camel=self.keep_camel)
+        return normalize_document(raw, captions=self.captions, keep_camel=self.keep_camel,
+                                  boilerplate=self.boilerplate)
 
     def __call__(self, raw: RawDocument, *, path: str, sha256: str) -> Record:
         norm = self.normalized(raw)
         text = norm.text
-        title = choose_title(raw.title, text, norm.blocks)
+        title = choose_title(raw.title, text, norm.blocks, cues_for(self.gaz).happened)
+        head_end = title_end(text, title)
         doc = self.nlp.make_doc(text)
         doc._.published = raw.published
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
-        ctx = Context.from_doc(doc, self.gaz, title=title, published=raw.published)
+        ctx = Context.from_doc(doc, self.gaz, title=title, published=raw.published,
+                                   title_end=head_end)
         line = mt.dateline(ctx)
         published = raw.published or mt.stamp_date(ctx) or (line.value if line else None)
         if published != raw.published:  # dates without a year or "sot"/"dje" resolve against it
             doc._.published = published
             doc = self.nlp.get_pipe("krat_dates")(doc)
-            ctx = Context.from_doc(doc, self.gaz, title=title, published=published)
+            ctx = Context.from_doc(doc, self.gaz, title=title, published=published, title_end=head_end)
         warnings = list(raw.warnings)
         meetings = build_meetings(ctx, sha256, dateline=line) if text else []
         if text and meetings and all(m.date is None for m in meetings):
@@ -75,19 +83,41 @@ class Extractor:
 
 
 TITLE_MIN_WORDS = 4
+TITLE_MAX_WORDS = 30
+TITLE_SEARCH_CHARS = 300
 TITLE_LOOKAHEAD_BLOCKS = 4
 
 
-def choose_title(raw_title: str | None, text: str, blocks) -> str | None:
+def choose_title(raw_title: str | None, text: str, blocks, happened) -> str | None:
     """The document's headline: the reader's title unless it is a dateline or a letterhead,
-    else the first heading-like block of at least TITLE_MIN_WORDS words."""
+    else the first heading-like line before the body starts (a line that does not
+    report, with ``happened``, that something took place)."""
     if raw_title and _is_headline(raw_title):
         return raw_title
-    for b in blocks[:TITLE_LOOKAHEAD_BLOCKS]:
-        line = text[b.start:b.end].split("\n", 1)[0].strip()
-        if _is_headline(line) and (b.kind == "heading" or not line.endswith(".")):
+    for line in _head_lines(text, blocks):
+        if _is_headline(line) and (not line.endswith(".") or not happened.search(fold_aligned(line))):
             return line
     return raw_title
+
+
+def _head_lines(text: str, blocks):
+    """Lines before the body: whole short blocks, then the first line of the first long one."""
+    for b in blocks[:TITLE_LOOKAHEAD_BLOCKS]:
+        chunk = text[b.start:b.end]
+        first = chunk.split("\n", 1)[0].strip()
+        if "\n" in chunk or len(chunk.split()) > TITLE_MAX_WORDS:
+            if len(first.split()) <= TITLE_MAX_WORDS and not first.endswith((".", ":")):
+                yield first
+            return
+        yield chunk.strip()
+
+
+def title_end(text: str, title: str | None) -> int:
+    """End offset of the title when the text opens with it (after a dateline or letterhead)."""
+    if not title:
+        return 0
+    pos = text.find(title.strip(), 0, TITLE_SEARCH_CHARS + len(title))
+    return pos + len(title.strip()) if pos >= 0 else 0
 
 
 def _is_headline(line: str) -> bool:
@@ -118,8 +148,8 @@ def build_meetings(ctx: Context, sha256: str, *, dateline) -> list[Meeting]:
 
     sentences = [s for s in ctx.sentences]
     deadlines = [d for d in ctx.dates if mt._date_role(ctx, d) == "deadline"]
-    issues = find_issues(ctx, sentences, resolve_id)
     commitments = find_commitments(ctx, sentences, resolve_id, deadlines)
+    issues = find_issues(ctx, sentences, resolve_id, commitments)
     period = mt.review_period(ctx) if kind == "review" else None
 
     plans = split or [(doc_county, None)]

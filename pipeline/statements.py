@@ -20,6 +20,7 @@ CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:qe|se|ku|dhe se)\s")
 MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
 MAX_TEXT_CHARS = 260
 ITEM_SUBJECT_CHARS = 60       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
+QUOTE_END = re.compile(r"[”\"](?=\s*,?\s*(?:tha|theksoi|shtoi|deklaroi|u shpreh|nënvizoi)\b)")
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*")
 LEADING_FILLER = re.compile(
     r"^(?:(?:edhe|dhe|per|mbi|rreth|ne lidhje me|ne lidhje|lidhur me|qe|se|te|e|i|:|,|-)\s+)+")
@@ -71,36 +72,49 @@ def _topics(ctx: Context, folded: str) -> list[str]:
     return [tid for tid, pattern in ctx.cues.topics if pattern.search(folded)]
 
 
-def find_issues(ctx: Context, sentences: list[Sentence], resolve) -> list[Statement]:
-    """Issues raised: one per distinct problem clause."""
+def find_issues(ctx: Context, sentences: list[Sentence], resolve,
+                taken: list[Statement] = ()) -> list[Statement]:
+    """Issues raised: one per distinct problem clause, none inside a commitment or the title."""
     out: list[Statement] = []
     for s in sentences:
+        if s.start < ctx.title_end:
+            continue
         f = ctx.sentence_folded(s)
         if ctx.cues.past_reference.search(f):
             continue
-        for m in ctx.cues.issue.finditer(f):
-            span = _issue_span(ctx, s, s.start + m.start(), s.start + m.end())
+        hits = [(m, False) for m in ctx.cues.issue.finditer(f)] + \
+               [(m, True) for m in ctx.cues.issue_neutral.finditer(f)]
+        for m, neutral in sorted(hits, key=lambda h: h[0].start()):
+            span = _issue_span(ctx, s, s.start + m.start(), s.start + m.end(), m.group(0))
             if span is None:
                 continue
             start, end = span
-            folded = ctx.folded[start:end]
+            if any(t.start <= start < t.end or start <= t.start < end for t in taken):
+                continue
+            topics = _topics(ctx, ctx.folded[start:end])
+            if neutral and not ctx.cues.problem_topics.intersection(topics):
+                continue
             out.append(Statement(ctx.text[start:end], start, end,
-                                 _actor(ctx, s, s.start + m.start(), resolve), _topics(ctx, folded)))
+                                 _actor(ctx, s, s.start + m.start(), resolve), topics))
             break
     return _dedupe(out)
 
 
-def _issue_span(ctx: Context, s: Sentence, cue_start: int, cue_end: int) -> tuple[int, int] | None:
+def _issue_span(ctx: Context, s: Sentence, cue_start: int, cue_end: int, cue: str) -> tuple[int, int] | None:
     """The problem clause around an issue cue, or None for a generic mention."""
-    after = ctx.folded[cue_end:s.end]
-    if ctx.cues.issue_generic_after.match(after):
+    raw_after = ctx.folded[cue_end:s.end].lstrip()
+    after = LEADING_FILLER.sub("", raw_after)
+    if any(ctx.cues.issue_generic_after.match(a) or _generic_chain(ctx, a) for a in (raw_after, after)):
         return None
-    if ctx.cues.issue_relative_after.match(after):
+    end_limit = _clause_end(ctx, cue_end, s.end)
+    if ctx.cues.issue_clause.search(cue):  # a verb: the whole clause, subject included
+        start, end = _trim(ctx, _clause_start(ctx, s, cue_start), end_limit)
+    elif ctx.cues.issue_relative_after.match(ctx.folded[cue_end:s.end]):
         start, end = _trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
         if start >= end:
             start, end = _trim(ctx, s.start, cue_start)
     else:
-        start, end = _trim(ctx, cue_end, s.end)
+        start, end = _trim(ctx, cue_end, end_limit)
         if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
             start, end = _trim(ctx, s.start, cue_start)
     if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
@@ -110,12 +124,26 @@ def _issue_span(ctx: Context, s: Sentence, cue_start: int, cue_end: int) -> tupl
     return start, end
 
 
+def _generic_chain(ctx: Context, after: str) -> bool:
+    """"u diskutua mbi sfidat dhe sukseset": a cue whose object is itself a generic cue."""
+    m = ctx.cues.issue.regex.match(after)
+    return bool(m and ctx.cues.issue_generic_after.match(after[m.end():]))
+
+
+def _clause_end(ctx: Context, pos: int, limit: int) -> int:
+    """End of the clause from ``pos``: a closing quote followed by "tha …", or the limit."""
+    m = QUOTE_END.search(ctx.text, pos, limit)
+    return m.start() if m else limit
+
+
 def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
                      deadlines: list[DateMention]) -> list[Statement]:
     """Commitments: cue clauses, and the items of a list of tasks or objectives."""
     out: list[Statement] = []
     in_list = False
     for s in sentences:
+        if s.start < ctx.title_end:
+            continue  # a headline announces, it does not commit
         f = ctx.sentence_folded(s)
         line = ctx.text[s.start:s.end]
         bullet = BULLET.match(line)

@@ -283,6 +283,13 @@ def test_html_title_strips_pipe_site_suffix_and_heads_the_text():
     assert "Teksti i njoftimit" in doc.text
 
 
+def test_html_stray_control_characters_are_dropped():
+    page = b"<html><body><article><p>Mbledhja\x0b e KRAT\x01 n\xc3\xab Kor\xc3\xa7\xc3\xab.</p>" + \
+        b"<p>" + "Teksti vijon me vendimet e komitetit. ".encode() * 10 + b"</p></article></body></html>"
+    doc = read_bytes(page, suffix=".html", name="ctl.html")
+    assert "Mbledhja e KRAT në Korçë." in doc.text
+
+
 def test_html_binary_and_empty(tmp_path):
     with pytest.raises(DecodingError):
         read_document(write(tmp_path, "bin.html", b"<html>\x00\x01\x02</html>"))
@@ -540,6 +547,23 @@ def test_pdf_without_any_text_is_not_an_error(tmp_path):
     assert doc.warnings == ["no text layer on pages 1-3 (scanned PDF?)"]
 
 
+def test_pdf_unloadable_pages_are_warnings_until_all_fail(monkeypatch):
+    original = pdf_reader._read_page
+
+    def flaky(document, index, tables):
+        if index == 1:
+            raise pdf_reader.pdfium.PdfiumError("Failed to load page.")
+        return original(document, index, tables)
+
+    monkeypatch.setattr(pdf_reader, "_read_page", flaky)
+    doc = read_bytes(make_pdf(pages=3), suffix=".pdf", name="flaky.pdf")
+    assert doc.warnings == ["page 2 could not be read (corrupt)"]
+    assert [block.page for block in doc.blocks][-1] == 3
+    monkeypatch.setattr(pdf_reader, "_read_page", lambda *args: flaky(args[0], 1, args[2]))
+    with pytest.raises(CorruptDocument):
+        read_bytes(make_pdf(pages=3), suffix=".pdf", name="broken.pdf")
+
+
 def test_pdf_many_pages_keep_page_numbers():
     doc = read_bytes(make_pdf(pages=20), suffix=".pdf", name="long.pdf")
     pages = [block.page for block in doc.blocks if doc.text[block.start:block.end] == PAGE_TWO]
@@ -557,6 +581,32 @@ def test_pdf_many_pages_keep_page_numbers():
 ])
 def test_join_lines_dehyphenates_only_before_lowercase(lines, expected):
     assert join_lines(lines) == expected
+
+
+# --- damaged input never leaks a third-party exception -----------------------------------
+
+SEEDS = {".pdf": make_pdf(), ".docx": make_docx(), ".html": html_page(), ".txt": TXT_SAMPLE.encode()}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(SEEDS)), st.data())
+def test_damaged_files_raise_only_input_errors(suffix, data):
+    damaged = bytearray(SEEDS[suffix])
+    mode = data.draw(st.sampled_from(["flip", "cut", "random"]))
+    if mode == "flip":
+        for _ in range(data.draw(st.integers(1, 20))):
+            damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+    elif mode == "cut":
+        damaged = damaged[: data.draw(st.integers(0, len(damaged)))]
+    else:
+        damaged = bytearray(data.draw(st.binary(max_size=2000)))
+    try:
+        doc = read_bytes(bytes(damaged), suffix=suffix, name=f"damaged{suffix}")
+    except InputError as error:
+        assert "\n" not in str(error)
+        assert f"damaged{suffix}" in str(error)
+    else:
+        assert_consistent(doc)
 
 
 # --- dispatch and error messages ---------------------------------------------------------

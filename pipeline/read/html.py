@@ -30,6 +30,8 @@ CHARSET_SNIFF_BYTES = 4096
 CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # What browsers (WHATWG) actually use for these declared charsets.
 DECLARED_CHARSET_ALIASES = {"iso8859-1": "cp1252", "ascii": "utf-8"}
+# Control characters that lxml cannot hold in a tree (a few stray ones are dropped).
+XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
              "iframe", "svg", "button", "template", "select", "input", "textarea")
@@ -93,6 +95,7 @@ def decode_html(data: bytes, *, name: str) -> tuple[str, list[str]]:
         warnings.append(f"decoded as {decoded[1]} (not UTF-8)")
     text = decoded[0]
     reject_control_text(text, name=name)
+    text = XML_INVALID_RE.sub("", text)
     text, repaired = repair_mojibake(text)
     if repaired:
         warnings.append("repaired mis-decoded UTF-8 (mojibake)")

@@ -17,7 +17,7 @@ import re
 import statistics
 from collections.abc import Iterator
 from itertools import pairwise
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -95,6 +95,15 @@ class TableBox:
 
 
 @dataclass(slots=True)
+class PageResults:
+    """What reading all pages gave: paragraphs, and pages that were empty or broken (1-based)."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    empty_pages: list[int] = field(default_factory=list)
+    broken_pages: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Paragraph:
     """A group of lines (or one table row) on a page, before the heading decision."""
 
@@ -112,14 +121,16 @@ def read(data: bytes, *, name: str) -> RawDocument:
     tables = _TableFinder(data)
     try:
         meta_title = _metadata_title(document)
-        paragraphs, empty_pages = _read_pages(document, tables)
+        results = _read_pages(document, tables, name=name)
     finally:
         document.close()
         tables.close()
-    pieces = _classify(paragraphs)
-    title = meta_title or _title_from_pieces(pieces, paragraphs)
+    pieces = _classify(results.paragraphs)
+    title = meta_title or _title_from_pieces(pieces, results.paragraphs)
     method = "pdf:pypdfium2+pdfplumber" if tables.used else "pdf:pypdfium2"
-    warnings = _empty_page_warnings(empty_pages, len(paragraphs) == 0) + tables.warnings
+    warnings = (_empty_page_warnings(results.empty_pages, not results.paragraphs)
+                + [f"page {number} could not be read (corrupt)" for number in results.broken_pages]
+                + tables.warnings)
     return assemble(pieces, fmt="pdf", method=method, title=title, warnings=warnings)
 
 
@@ -158,22 +169,35 @@ def _metadata_title(document: pdfium.PdfDocument) -> str | None:
 
 # --- pages ---------------------------------------------------------------------------
 
-def _read_pages(document: pdfium.PdfDocument, tables: _TableFinder) -> tuple[list[Paragraph], list[int]]:
-    """Read every page; return its paragraphs and the 1-based numbers of pages without text."""
-    paragraphs: list[Paragraph] = []
-    empty_pages: list[int] = []
+def _read_pages(document: pdfium.PdfDocument, tables: _TableFinder, *, name: str) -> PageResults:
+    """Read every page; collect paragraphs, pages without text and pages that failed to load."""
+    results = PageResults()
     for index in range(len(document)):
-        page = document[index]
         try:
-            lines = page_lines(page)
-            boxes = tables.find(index) if lines and _has_ruling(page) else []
-        finally:
-            page.close()
-        if not lines:
-            empty_pages.append(index + 1)
+            lines, boxes = _read_page(document, index, tables)
+        except pdfium.PdfiumError:
+            results.broken_pages.append(index + 1)
             continue
-        paragraphs.extend(_page_paragraphs(lines, boxes, index + 1))
-    return paragraphs, empty_pages
+        if not lines:
+            results.empty_pages.append(index + 1)
+            continue
+        results.paragraphs.extend(_page_paragraphs(lines, boxes, index + 1))
+    if results.broken_pages and len(results.broken_pages) == len(document):
+        raise CorruptDocument("truncated or corrupt PDF", path=name)
+    return results
+
+
+def _read_page(
+    document: pdfium.PdfDocument, index: int, tables: _TableFinder
+) -> tuple[list[Line], list[TableBox]]:
+    """Lines of one page and, when it draws a grid, its tables; the page is closed after."""
+    page = document[index]
+    try:
+        lines = page_lines(page)
+        boxes = tables.find(index) if lines and _has_ruling(page) else []
+    finally:
+        page.close()
+    return lines, boxes
 
 
 def page_lines(page: pdfium.PdfPage) -> list[Line]:
@@ -413,8 +437,11 @@ class _TableFinder:
     def close(self) -> None:
         """Close pdfplumber's document if it was opened."""
         if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+            pdf, self._pdf = self._pdf, None
+            try:
+                pdf.close()
+            except Exception:  # noqa: BLE001, S110 - closing a broken file must not hide its text
+                pdf.stream.close()
 
 
 def _table_box(table, top_edge: float) -> TableBox | None:
