@@ -39,6 +39,8 @@ class Context:
     title: str | None
     published: str | None
     title_end: int = 0       # end offset of the title block when the text starts with it
+    year: int | None = None  # the document's year (publication, else its first full date)
+    kosovo: bool = False     # the document is about Kosovo (more Kosovo places than Albanian ones)
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
@@ -54,6 +56,9 @@ class Context:
                   bodies=bodies, dates=doc._.dates or [], title=title, published=published,
                   title_end=title_end)
         ctx._starts = [s.start for s in sentences]
+        ctx.year = _year(published, ctx.dates)
+        kosovo = sum(1 for p in ctx.places if p.kind == "kosovo")
+        ctx.kosovo = kosovo > 0 and kosovo >= sum(1 for p in ctx.places if p.county)
         return ctx
 
     def sentence_at(self, pos: int) -> Sentence:
@@ -67,3 +72,12 @@ class Context:
     def in_sentence(self, items, s: Sentence):
         """The matches (anything with start/end) inside sentence ``s``."""
         return [x for x in items if s.start <= x.start and x.end <= s.end]
+
+
+def _year(published: str | None, dates) -> int | None:
+    if published:
+        return int(published[:4])
+    for d in dates:
+        if d.value:
+            return int(d.value[:4])
+    return None

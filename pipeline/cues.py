@@ -69,6 +69,8 @@ class Cues:
     commitment: CuePattern
     not_commitment: CuePattern
     list_intro: CuePattern
+    task_intro: CuePattern
+    task_like: CuePattern
     deadline_before: CuePattern
     reference_before: CuePattern
     period_before: CuePattern
@@ -121,6 +123,8 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         commitment=compile_cues(c["commitments"]["cues"]),
         not_commitment=compile_cues(c["commitments"]["not_commitment"]),
         list_intro=compile_cues(c["commitments"]["list_intro"]),
+        task_intro=compile_cues(c["commitments"]["task_intro"]),
+        task_like=compile_cues(c["commitments"]["task_like"]),
         deadline_before=compile_cues(d["deadline_before"]),
         reference_before=compile_cues(d["reference_before"]),
         period_before=compile_cues(d.get("period_before", ["per periudhen", "per"])),

@@ -142,13 +142,31 @@ class Gazetteer:
     place_index: dict[str, str] = field(default_factory=dict)  # folded place form → county
 
     def branch(self, generic_id: str, county: str | None) -> Entry:
-        """The county branch of a generic entry, or the generic entry when the county is unknown."""
-        if county:
+        """The county branch of a generic entry, or the generic entry when the county is unknown
+        (a municipal body is never resolved from the county alone)."""
+        if county and self.generic[generic_id].level == "county":
             slug = self.counties[county].slug
             entry = self.entries.get(f"{generic_id}-{slug}")
             if entry:
                 return entry
         return self.generic[generic_id]
+
+    def name_in_year(self, entry: Entry, year: int | None) -> str:
+        """The name an institution had in ``year`` (its former name while that was in use)."""
+        if year is None:
+            return entry.name
+        current = [f for f in entry.former if f.until is not None and year <= f.until
+                   and (f.start is None or year >= f.start)]
+        return min(current, key=lambda f: f.until).name if current else entry.name
+
+    def kosovo_variant(self, entry: Entry) -> Entry | None:
+        """The Kosovo body that shares an abbreviation with ``entry`` (OSBE → the OSCE mission in Kosovo)."""
+        for other in self.entries.values():
+            if other.id != entry.id and "kosov" in other.id and (
+                    set(other.abbreviations) & set(entry.abbreviations)
+                    or (entry.abbreviations and any(a in other.name for a in entry.abbreviations))):
+                return other
+        return None
 
     def county_of_place(self, folded: str) -> str | None:
         """County of a folded place form (county, municipality or town), else None."""

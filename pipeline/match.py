@@ -36,6 +36,8 @@ FUZZY_CUTOFF_LONG = 86.0
 FUZZY_SHORT_LEN = 16
 CLEAR_MATCH_SCORE = 92.0    # fuzzy matches below this are flagged for review
 MAX_MENTION_TOKENS = 14
+HEAD_MISSPELLING_EXTRA = 3  # "Njësisia" (njesis) is "Njësia" (njes) misspelt; "Bashkërendimi" is no "Bashkia"
+HEAD_PREFIX_MIN = 4         # a head key this long also matches longer keys that start with it (misspellings)
 CONNECTORS = frozenset({"e", "dhe", "per", "kunder", "ne", "mbi", "te", "nga", "&", "-", "për",
                         "kundër", "në", "së", "të"})
 
@@ -161,6 +163,7 @@ class InstitutionMatcher:
         self.targets: dict[int, tuple[str, bool, str, Former | None]] = {}
         self.fuzzy_choices: dict[str, list[str]] = {}          # head prefix → name keys
         self.fuzzy_targets: dict[str, tuple[str, bool, Former | None]] = {}  # name key → entry
+        self.nlp = nlp
         # a misspelt head ("Njësisia") starts with a head's key; titles ("Sekretarja") are not heads
         self.heads = sorted({_key_of(nlp, h) for h in gaz.cues.get("org_heads", [])}, key=len, reverse=True)
         self.title_forms = frozenset(fold(f.split()[0]) for t in gaz.titles for f in t.forms if f.split())
@@ -175,7 +178,7 @@ class InstitutionMatcher:
         canonical = _key_of(nlp, entry.name)
         names = [(entry.name, None)] if not generic else []
         names += [(a, None) for a in entry.aliases] + [(f.name, f) for f in entry.former]
-        if generic:
+        if generic and len(entry.name.split()) > 1:  # "Bashkia" alone names no one
             names.append((entry.name, None))
         for text, former in names:
             key = _key_of(nlp, text)
@@ -205,10 +208,28 @@ class InstitutionMatcher:
             self.targets[mid] = (entry.id, generic, "abbreviation", former)
             self.abbrevs.add(label, [nlp.make_doc(abbr)])
 
+    def lookup(self, text: str) -> InstitutionMatch | None:
+        """Match a whole name written elsewhere (a role phrase turned into a name), exactly or fuzzily."""
+        key = _without_articles(_key_of(self.nlp, text))
+        head = self._head_of(key.split(" ", 1)[0]) if key else None
+        target = self.fuzzy_targets.get(key)
+        score = 100.0
+        if target is None and head:
+            cutoff = FUZZY_CUTOFF_SHORT if len(key) <= FUZZY_SHORT_LEN else FUZZY_CUTOFF_LONG
+            best = process.extractOne(key, self.fuzzy_choices.get(head, []), scorer=FUZZY_SCORER,
+                                      score_cutoff=cutoff)
+            if best is not None:
+                target, score = self.fuzzy_targets[best[0]], round(float(best[1]), 1)
+        if target is None:
+            return None
+        ref, generic, former = target
+        return InstitutionMatch(0, 0, text, ref, generic, "alias" if score == 100.0 else "fuzzy", score, former)
+
     def _head_of(self, key: str) -> str | None:
         """The organisation head noun whose key ``key`` starts with, if any."""
         for head in self.heads:
-            if key.startswith(head):
+            if key == head or (len(head) >= HEAD_PREFIX_MIN and key.startswith(head)
+                               and len(key) - len(head) <= HEAD_MISSPELLING_EXTRA):
                 return head
         return None
 
@@ -216,9 +237,9 @@ class InstitutionMatcher:
         spans = []
         for match_id, start, end in self.names(doc):
             span = doc[start:end]
-            # names are capitalised; a long one that starts with a head noun may not be
-            # ("misioni i OSBE-së në Kosovë"), a phrase of prose ("lufta kundër trafikimit") is not a name
-            if not span[0].text[:1].isupper() and (len(span) < 3 or self._head_of(span[0].norm_) is None):
+            # names are capitalised; one that starts with a head noun may not be ("misioni i
+            # OSBE-së", "policise rrugore"); a phrase of prose ("lufta kundër trafikimit") is no name
+            if not span[0].text[:1].isupper() and (len(span) < 2 or self._head_of(span[0].norm_) is None):
                 continue
             span.label_ = str(match_id)
             spans.append(span)

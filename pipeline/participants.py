@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Token
 
 from .context import Context, Sentence
 from .match import InstitutionMatch
+from .normalize import fold
 
+PLURAL_ENDINGS = ("at", "et", "ave", "eve", "ite", "itë")
 ROLE_RANK = {"organizer": 3, "funder": 2, "participant": 1, "mentioned": 0}
 SUBJECT_VERB_WINDOW = 160     # chars after a subject institution in which its organising verb may stand
 CHAIR_CUE_WINDOW = 160        # chars between a chair cue and the chair's name
@@ -47,45 +49,41 @@ class PersonRecord:
 
 # -- institutions -----------------------------------------------------------------------
 def resolve(ctx: Context, m: InstitutionMatch, county: str | None) -> tuple[str | None, str]:
-    """Entry id and canonical name of a match; a generic branch resolves to ``county``."""
+    """Entry id and name of a match: a generic branch resolves to ``county``, a body shared
+    with Kosovo to its Kosovo twin in a Kosovo document, and the name is the one the
+    institution had in the document's year (Drejtoria Arsimore Rajonale before 2019)."""
     if m.ref is None:
         return None, m.text
-    if m.generic:
-        entry = ctx.gaz.branch(m.ref, county)
-    else:
-        entry = ctx.gaz.entries[m.ref]
-    return entry.id, entry.name
+    entry = ctx.gaz.branch(m.ref, county) if m.generic else ctx.gaz.entries[m.ref]
+    if ctx.kosovo:
+        entry = ctx.gaz.kosovo_variant(entry) or entry
+    return entry.id, ctx.gaz.name_in_year(entry, ctx.year)
 
 
 def role_of(ctx: Context, m: InstitutionMatch) -> str:
-    """The role a mention's sentence gives it (see the module docstring)."""
+    """The role a mention's sentence gives it (see the module docstring).
+
+    The cue nearest before the mention decides (a list after "morën pjesë" or
+    "financuar nga" shares it); without one, an organising verb after a subject
+    institution makes it the organizer; else it took part.
+    """
     s = ctx.sentence_at(m.start)
     before = ctx.folded[s.start:m.start]
     cues = ctx.cues
     nearest = None
     for name, pattern in (("funder", cues.funder_before), ("organizer", cues.organizer_before),
-                          ("participant", cues.participant)):
+                          ("participant", cues.participant), ("mentioned", cues.mentioned)):
         hit = pattern.last_before(before, len(before))
         if hit and (nearest is None or hit.end() > nearest[1]):
             nearest = (name, hit.end())
-    if nearest and nearest[0] in ("funder", "organizer"):
+    if nearest:
         return nearest[0]
     others_before = [x for x in ctx.institutions if s.start <= x.start < m.start]
     after = ctx.folded[m.end:min(s.end, m.end + SUBJECT_VERB_WINDOW)]
-    verb = cues.organizer_after.search(after)
-    if verb and not others_before:
-        between = [x for x in ctx.institutions if m.end <= x.start < m.end + verb.start()]
-        if not between or all(ROLE_RANK.get(role_of_plain(ctx, x), 0) == 0 for x in between) or True:
-            return "organizer"
-    sentence = ctx.sentence_folded(s)
-    if nearest or cues.participant.search(sentence):
-        return "participant"
-    if cues.mentioned.search(sentence):
+    if not others_before and cues.organizer_after.search(after):
+        return "organizer"
+    if cues.mentioned.search(ctx.sentence_folded(s)):
         return "mentioned"
-    return "participant"
-
-
-def role_of_plain(ctx: Context, m: InstitutionMatch) -> str:
     return "participant"
 
 
@@ -127,9 +125,11 @@ def collect_institutions(ctx: Context, county: str | None
         if ctx.cues.generic_groups.search(ctx.folded[m.start:m.end]):
             continue
         ident, name = resolve(ctx, m, county)
-        role = role_of(ctx, m)
         if ident is None:
             unmatched.append(m)
+            if fold(m.text.split()[0]).endswith(PLURAL_ENDINGS):
+                continue  # "Qendrat Shëndetësore": a group of bodies, not one institution
+        role = role_of(ctx, m)
         key = ident or ("?" + name.lower())
         rec = records.get(key)
         if rec is None:
@@ -147,9 +147,10 @@ def collect_institutions(ctx: Context, county: str | None
 class PersonFinder:
     """Persons by honorific + name, title + name, and name + title."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, lookup=None) -> None:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
+        self.lookup = lookup  # name → InstitutionMatch, for offices named by a role ("Zëvendësministre e Arsimit")
         from .analyse import match_key
         self.key = match_key
         self.honorifics = {}
@@ -310,7 +311,20 @@ class PersonFinder:
                 inst = m
                 break
         title = self.title_keys.get(doc[start].norm_)
+        if inst is None and title is not None and title.institution_kind and self.lookup and end > start + 1:
+            inst = self._office_of(title.institution_kind, doc[start + 1:end])
         return role or None, (inst, title)  # resolved later with the county
+
+    def _office_of(self, kind: str, complement) -> InstitutionMatch | None:
+        """"Zëvendësministre e Arsimit dhe Sportit" → Ministria e Arsimit dhe Sportit."""
+        head = self.ctx.gaz.cues.get("office_heads", {}).get(kind)
+        if not head or complement[0].norm_ != "e":
+            return None
+        found = self.lookup(f"{head} {complement.text}")
+        if found is None or found.ref is None:
+            return None
+        return InstitutionMatch(complement.start_char, complement.end_char, complement.text, found.ref,
+                                found.generic, found.method, found.score, found.former)
 
 
 def _title_case(word: str) -> str:

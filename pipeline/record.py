@@ -71,7 +71,8 @@ class Extractor:
             doc = self.nlp.get_pipe("krat_dates")(doc)
             ctx = Context.from_doc(doc, self.gaz, title=title, published=published, title_end=head_end)
         warnings = list(raw.warnings)
-        meetings = build_meetings(ctx, sha256, dateline=line) if text else []
+        meetings = build_meetings(ctx, sha256, dateline=line,
+                                  lookup=self.nlp.get_pipe("krat_institutions").lookup) if text else []
         if text and meetings and all(m.date is None for m in meetings):
             warnings.append("no date found")
         unmatched = [Mention(text=m.text, start=m.start, end=m.end)
@@ -130,7 +131,7 @@ def _is_headline(line: str) -> bool:
     return not (len(words) <= 5 and any(ch.isdigit() for ch in line))
 
 
-def build_meetings(ctx: Context, sha256: str, *, dateline) -> list[Meeting]:
+def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[Meeting]:
     """Every meeting the document reports (``[]`` when it reports none)."""
     events = mt.event_sentences(ctx)
     if not mt.reports_meeting(ctx, events):
@@ -139,7 +140,7 @@ def build_meetings(ctx: Context, sha256: str, *, dateline) -> list[Meeting]:
     split = mt.split_meetings(ctx, events)
     doc_county = None if split else mt.document_county(ctx, events)
     insts, _ = collect_institutions(ctx, doc_county)
-    finder = PersonFinder(ctx)
+    finder = PersonFinder(ctx, lookup=lookup)
     persons = finder.find()
     chair = find_chair(ctx, persons, kind) if not split else None
 
@@ -217,6 +218,16 @@ def _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
         if entry:
             refs.append(InstitutionRef(id=entry.id, name=entry.name, role="organizer",
                                        match=Match(method="alias", score=100.0), mentions=[]))
+    for p in persons:  # an office named only through a person's role takes part too
+        m = p.institution[0] if isinstance(p.institution, tuple) else None
+        if m is None or m.ref is None:
+            continue
+        ident, name = resolve(ctx, m, county or doc_county)
+        if ident and not any(r.id == ident for r in refs):
+            refs.append(InstitutionRef(id=ident, name=name, role="participant",
+                                       match=Match(method=m.method, score=m.score,
+                                                   review=m.method == "fuzzy" and m.score < CLEAR_MATCH_SCORE),
+                                       mentions=[Mention(text=m.text, start=m.start, end=m.end)]))
     person_models = [Person(name=p.name, honorific=p.honorific, role=p.role,
                             institution=_person_institution(ctx, p, county or doc_county),
                             mentions=[Mention(text=ctx.text[s:e], start=s, end=e) for s, e in p.mentions])

@@ -19,7 +19,9 @@ from .dates import DateMention
 CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:qe|se|ku|dhe se)\s")
 MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
 MAX_TEXT_CHARS = 260
-ITEM_SUBJECT_CHARS = 60       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
+ITEM_SUBJECT_CHARS = 60
+ITEM_MAX_WORDS = 35           # a task line without a bullet is short
+HEADING_MAX_WORDS = 8       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
 QUOTE_END = re.compile(r"[”\"](?=\s*,?\s*(?:tha|theksoi|shtoi|deklaroi|u shpreh|nënvizoi)\b)")
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*")
 LEADING_FILLER = re.compile(
@@ -141,21 +143,27 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
     """Commitments: cue clauses, and the items of a list of tasks or objectives."""
     out: list[Statement] = []
     in_list = False
+    prev_end = -1
     for s in sentences:
         if s.start < ctx.title_end:
             continue  # a headline announces, it does not commit
+        new_block = prev_end < 0 or "\n\n" in ctx.text[prev_end:s.start]
+        prev_end = s.end
         f = ctx.sentence_folded(s)
         line = ctx.text[s.start:s.end]
         bullet = BULLET.match(line)
-        if in_list and (bullet or _is_item(ctx, s)):
+        if new_block and not bullet and _block_is_heading(ctx, s):
+            # "Detyra dhe vendime": a heading ends a list, or opens one
+            in_list = bool(ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
+            continue
+        if in_list and (bullet or ((not new_block or _short_block(ctx, s)) and _is_item(ctx, s, f))):
             start, end = _trim(ctx, s.start + (bullet.end() if bullet else 0), s.end)
             if len(ctx.text[start:end].split()) >= 3:
                 cue = ctx.cues.commitment.search(ctx.folded, start, end)
                 subject_end = cue.start() if cue else min(end, start + ITEM_SUBJECT_CHARS)
                 out.append(_statement(ctx, s, start, end, subject_end, resolve, deadlines))
-            in_list = line.rstrip().endswith((";", ",")) or _next_is_line(ctx, s)
             continue
-        in_list = False
+        was_in_list, in_list = in_list, False
         if ctx.cues.past_reference.search(f) and not ctx.cues.commitment.search(f):
             continue
         intro = ctx.cues.list_intro.search(f)
@@ -171,24 +179,43 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
             if len(ctx.text[start:end].split()) < 4:
                 continue
             out.append(_statement(ctx, s, start, end, cue_start, resolve, deadlines))
-            in_list = _next_is_line(ctx, s) and bool(ctx.cues.list_intro.search(f) or "detyr" in f)
+            in_list = _next_is_line(ctx, s) and bool(
+                was_in_list or ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
             break
     return _dedupe(out)
 
 
-def _is_item(ctx: Context, s: Sentence) -> bool:
-    """A sentence that is a line of its own (a list item written without a bullet)."""
-    before = ctx.text[max(0, s.start - 1):s.start]
-    return s.start == 0 or before == "\n"
+def _block_of(ctx: Context, s: Sentence) -> tuple[int, int]:
+    """The block (blank-line separated) that contains a sentence."""
+    start = ctx.text.rfind("\n\n", 0, s.start)
+    end = ctx.text.find("\n\n", s.start)
+    return (0 if start < 0 else start + 2), (len(ctx.text) if end < 0 else end)
+
+
+def _block_is_heading(ctx: Context, s: Sentence) -> bool:
+    """A short block without final punctuation ("Detyra dhe vendime", "Diskutimet:")."""
+    start, end = _block_of(ctx, s)
+    block = ctx.text[start:end].strip()
+    return 0 < len(block.split()) <= HEADING_MAX_WORDS and block[-1] not in ".;!?,"
+
+
+def _short_block(ctx: Context, s: Sentence) -> bool:
+    start, end = _block_of(ctx, s)
+    return len(ctx.text[start:end].split()) <= ITEM_MAX_WORDS
+
+
+def _is_item(ctx: Context, s: Sentence, folded: str) -> bool:
+    """A sentence in a list that reads like a task (a nominalised or subjunctive action, or a
+    commitment cue), not a report or a signature."""
+    if len(folded.split()) > ITEM_MAX_WORDS or ctx.cues.happened.search(folded):
+        return False
+    return bool(ctx.cues.task_like.search(folded) or ctx.cues.commitment.search(folded))
 
 
 def _next_is_line(ctx: Context, s: Sentence) -> bool:
-    """True when the sentence ends its line and the next line follows directly (no blank line)."""
+    """True when the sentence ends its line (a list may go on on the next line or block)."""
     body = ctx.text[s.start:s.end].rstrip(" \t")
-    if body.endswith("\n"):
-        return not body.endswith("\n\n")
-    rest = ctx.text[s.end:s.end + 2]
-    return rest.startswith("\n") and not rest.startswith("\n\n")
+    return body.endswith("\n") or ctx.text[s.end:s.end + 1] == "\n"
 
 
 def _after_list_intro(ctx: Context, s: Sentence) -> bool:

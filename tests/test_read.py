@@ -285,7 +285,7 @@ def test_html_title_strips_pipe_site_suffix_and_heads_the_text():
 
 def test_html_stray_control_characters_are_dropped():
     page = b"<html><body><article><p>Mbledhja\x0b e KRAT\x01 n\xc3\xab Kor\xc3\xa7\xc3\xab.</p>" + \
-        b"<p>" + "Teksti vijon me vendimet e komitetit. ".encode() * 10 + b"</p></article></body></html>"
+        b"<p>" + b"Teksti vijon me vendimet e komitetit. " * 10 + b"</p></article></body></html>"
     doc = read_bytes(page, suffix=".html", name="ctl.html")
     assert "Mbledhja e KRAT në Korçë." in doc.text
 
@@ -377,6 +377,14 @@ def test_docx_title_from_core_properties_and_merged_cells_once():
     doc = read_bytes(buffer.getvalue(), suffix=".DOCX", name="m.docx")
     assert doc.title == "Titulli nga vetitë"
     assert block_texts(doc)[2] == ("table_row", "Emri | Institucioni Roli")
+
+
+def test_docx_without_text_is_empty():
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with pytest.raises(EmptyDocument) as info:
+        read_bytes(buffer.getvalue(), suffix=".docx", name="blank.docx")
+    assert info.value.reason == "empty document (no text)"
 
 
 def test_docx_not_a_zip(tmp_path):
@@ -479,6 +487,63 @@ def test_pdf_reading_order_paragraphs_hyphenation_and_table(tmp_path):
     assert [block.page for block in doc.blocks] == [1, 1, 1, 1, 1, 1, 1, 2, 2]
     assert doc.text.count("Arben Hoxha") == 1
     assert_consistent(doc)
+
+
+def test_pdf_label_lines_list_items_and_a_sentence_over_a_page_break():
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    for line in ("Data: 26.09.2018, ora 11:00", "Vendi: Salla e mbledhjeve", "Rendi i ditës:",
+                 "1. Informacion mbi zbatimin e Planit të Veprimit.", "2. Të ndryshme."):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(5)
+    pdf.cell(0, 6, "Z. Gjovalin Kola (DAR Lezhë) u ndal te braktisja e shkollës në zonat malore dhe te",
+             new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.cell(0, 6, "nevoja për psikologë në shkollat e bashkuara.", new_x="LMARGIN", new_y="NEXT")
+    doc = read_bytes(bytes(pdf.output()), suffix=".pdf", name="labels.pdf")
+    assert block_texts(doc) == [
+        ("paragraph", "Data: 26.09.2018, ora 11:00"),
+        ("paragraph", "Vendi: Salla e mbledhjeve"),
+        ("paragraph", "Rendi i ditës:"),
+        ("paragraph", "1. Informacion mbi zbatimin e Planit të Veprimit."),
+        ("paragraph", "2. Të ndryshme."),
+        ("paragraph", "Z. Gjovalin Kola (DAR Lezhë) u ndal te braktisja e shkollës në zonat malore dhe te "
+                      "nevoja për psikologë në shkollat e bashkuara."),
+    ]
+    assert [block.page for block in doc.blocks] == [1, 1, 1, 1, 1, 1]
+
+
+def full_line(pdf: FPDF, start: str, end: str = "", indent: float = 0.0) -> str:
+    """Words appended to ``start`` until the line (after ``indent`` mm) nearly fills the width."""
+    words = "komiteti rajonal shqyrtoi masat për mbrojtjen e viktimave dhe fëmijëve".split()
+    line, index = start, 0
+    while pdf.get_string_width(f"{line} {words[index % len(words)]}{end}") < pdf.epw - indent - 2:
+        line, index = f"{line} {words[index % len(words)]}", index + 1
+    return line + end
+
+
+def test_pdf_title_line_after_a_sentence_and_an_indented_first_line():
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    indent = 10.0
+    lines = [
+        full_line(pdf, "Mbledhja", "."),  # a full line ending a sentence ...
+        "Vendimet e mbledhjes",  # ... then a short capitalised title line: new paragraph
+        full_line(pdf, "Prefekti"),
+        full_line(pdf, "dhe", "."),  # a full line ending a sentence ...
+        full_line(pdf, "Sipas", indent=indent),  # ... then an indented full line: new paragraph
+        "fundi.",
+    ]
+    for number, line in enumerate(lines):
+        if number == 4:
+            pdf.set_x(pdf.l_margin + indent)
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    doc = read_bytes(bytes(pdf.output()), suffix=".pdf", name="indent.pdf")
+    assert [text for _, text in block_texts(doc)] == [
+        lines[0], lines[1], f"{lines[2]} {lines[3]}", f"{lines[4]} {lines[5]}",
+    ]
 
 
 def test_pdf_without_ruling_lines_skips_pdfplumber_and_titles_from_first_line():

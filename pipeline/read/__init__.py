@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 from pipeline.errors import InputError, UnsupportedFormat
@@ -58,7 +59,7 @@ def read_bytes(data: bytes, *, suffix: str, name: str) -> RawDocument:
     return module.read(data, name=name)
 
 
-def _reader_for(suffix: str, name: str):
+def _reader_for(suffix: str, name: str) -> ModuleType:
     """Return the reader module for ``suffix`` or raise UnsupportedFormat."""
     key = suffix.lower()
     if not key.startswith("."):

@@ -55,11 +55,15 @@ TEXTBOX_XPATH = etree.XPath(
 def read(data: bytes, *, name: str) -> RawDocument:
     """Read a .docx: blocks in document order, title from core properties or first heading."""
     document = open_docx(data, name=name)
-    styles = _style_names(document)
-    pieces = list(_body_pieces(document.element.body, document, styles))
+    try:
+        styles = _style_names(document)
+        pieces = list(_body_pieces(document.element.body, document, styles))
+        core_title = one_line(document.core_properties.title or "")
+    except Exception:  # noqa: BLE001 - python-docx raises many types on invalid XML values
+        raise CorruptDocument("not a valid .docx (unreadable content)", path=name) from None
     if not any(piece.text.strip() for piece in pieces):
         raise EmptyDocument("empty document (no text)", path=name)
-    title = one_line(document.core_properties.title or "") or _first_heading(pieces)
+    title = core_title or _first_heading(pieces)
     return assemble(pieces, fmt="docx", method="docx:python-docx", title=title)
 
 

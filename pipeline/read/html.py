@@ -46,6 +46,8 @@ BLOCK_TAGS = HEADING_TAGS | TEXT_TAGS | frozenset({
     "div", "section", "article", "main", "header", "ul", "ol", "dl", "table", "thead", "tbody",
     "tfoot", "tr", "figure", "center", "hr", "caption",
 })
+# trafilatura's block elements; an element containing one of them is walked, not flattened.
+BLOCK_CHILD_TAGS = frozenset({"p", "list", "item", "table", "row", "head", "quote", "div"})
 # Whole blocks that are page furniture whichever extractor let them through.
 JUNK_BLOCK_RE = re.compile(
     r"^(leave a reply|leave a comment|lini një koment|lini nje koment|komente?|"
@@ -177,9 +179,6 @@ def _trafilatura_pieces(element: etree._Element) -> Iterator[Piece]:
         elif tag:
             kind = "heading" if tag == "head" else "paragraph"
             yield Piece(kind, _inline_text(child))
-
-
-BLOCK_CHILD_TAGS = frozenset({"p", "list", "item", "table", "row", "head", "quote", "div"})
 
 
 def _has_block_children(element: etree._Element) -> bool:

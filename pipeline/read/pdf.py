@@ -16,8 +16,8 @@ import io
 import re
 import statistics
 from collections.abc import Iterator
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -46,6 +46,10 @@ FONT_CHANGE_RATIO = 0.15
 INDENT_IN_SIZES = 1.5
 # A line ending before this share of the text width is "short".
 SHORT_LINE_FRACTION = 0.8
+# Lines whose left edges are within this many font sizes start in the same text column ...
+COLUMN_LEFT_TOLERANCE_IN_SIZES = 1.0
+# ... and a column needs this many such lines, else the page's right edge is used.
+MIN_COLUMN_PEERS = 3
 SENTENCE_END = ".!?:;"
 # End-of-line hyphen forms: ASCII hyphen, soft hyphen, pdfium's "\x02" / U+FFFE markers.
 HYPHENS = "-\u00ad\x02\ufffe"
@@ -181,10 +185,31 @@ def _read_pages(document: pdfium.PdfDocument, tables: _TableFinder, *, name: str
         if not lines:
             results.empty_pages.append(index + 1)
             continue
-        results.paragraphs.extend(_page_paragraphs(lines, boxes, index + 1))
+        _append_page(results.paragraphs, list(_page_paragraphs(lines, boxes, index + 1)))
     if results.broken_pages and len(results.broken_pages) == len(document):
         raise CorruptDocument("truncated or corrupt PDF", path=name)
     return results
+
+
+def _append_page(paragraphs: list[Paragraph], page_paragraphs: list[Paragraph]) -> None:
+    """Append a page's paragraphs, joining a sentence that runs over from the previous page."""
+    if paragraphs and page_paragraphs and _continues(paragraphs[-1], page_paragraphs[0]):
+        previous, first = paragraphs[-1], page_paragraphs.pop(0)
+        previous.text = join_lines([previous.text, first.text])
+        previous.line_count += first.line_count
+    paragraphs.extend(page_paragraphs)
+
+
+def _continues(previous: Paragraph, first: Paragraph) -> bool:
+    """True when a page starts mid-sentence: the last paragraph of the page before ends with a
+    lowercase letter, comma or hyphen and the page's first paragraph starts in lowercase."""
+    return (
+        previous.kind == first.kind == "paragraph"
+        and first.page == previous.page + 1
+        and (previous.text[-1].islower() or previous.text[-1] in "," + HYPHENS)
+        and first.text[0].islower()
+        and abs(previous.size - first.size) <= FONT_CHANGE_RATIO * max(previous.size, 1.0)
+    )
 
 
 def _read_page(
@@ -297,20 +322,39 @@ def _page_paragraphs(lines: list[Line], boxes: list[TableBox], page: int) -> Ite
     """Group a page's lines into paragraphs, with table rows placed where their table sits."""
     lines = [line for line in lines if not any(_inside(line, box) for box in boxes)]
     pending = sorted(boxes, key=lambda box: -box.top)
-    pitch = _typical_pitch(lines)
-    left_margin = min((line.left for line in lines), default=0.0)
-    right_margin = max((line.right for line in lines), default=0.0)
+    layout = PageLayout.of(lines)
     group: list[Line] = []
-    for line in lines:
+    for number, line in enumerate(lines):
         while pending and line.baseline < pending[0].bottom:
             yield from _flush(group, page)
             yield from _table_paragraphs(pending.pop(0), page)
-        if group and _starts_paragraph(group[-1], line, pitch, left_margin, right_margin):
+        if group and _starts_paragraph(group[-1], line, layout, layout.column_rights[number - 1]):
             yield from _flush(group, page)
         group.append(line)
     yield from _flush(group, page)
     for box in pending:
         yield from _table_paragraphs(box, page)
+
+
+@dataclass(slots=True)
+class PageLayout:
+    """Measures of a page's text used to find paragraph breaks."""
+
+    pitch: float | None  # typical baseline-to-baseline distance
+    left: float  # leftmost text position
+    right: float  # rightmost text position
+    column_rights: list[float]  # per line: the right edge of the text column it belongs to
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> PageLayout:
+        """Measure the lines of one page."""
+        right = max((line.right for line in lines), default=0.0)
+        return cls(
+            pitch=_typical_pitch(lines),
+            left=min((line.left for line in lines), default=0.0),
+            right=right,
+            column_rights=[_column_right(line, lines, right) for line in lines],
+        )
 
 
 def _inside(line: Line, box: TableBox) -> bool:
@@ -335,31 +379,52 @@ def _typical_pitch(lines: list[Line]) -> float | None:
     return pitches[int(len(pitches) * PITCH_QUANTILE)] if pitches else None
 
 
-def _starts_paragraph(prev: Line, line: Line, pitch: float | None, left: float, right: float) -> bool:
+def _column_right(line: Line, lines: list[Line], page_right: float) -> float:
+    """Right edge of the column a line belongs to: lines starting at the same x, else the page's."""
+    tolerance = COLUMN_LEFT_TOLERANCE_IN_SIZES * max(line.size, 1.0)
+    peers = [other.right for other in lines if abs(other.left - line.left) <= tolerance]
+    return max(peers) if len(peers) >= MIN_COLUMN_PEERS else page_right
+
+
+def _starts_paragraph(prev: Line, line: Line, layout: PageLayout, prev_column_right: float) -> bool:
     """Decide whether ``line`` starts a new paragraph after ``prev``."""
     step = prev.baseline - line.baseline
     size = max(prev.size, line.size, 1.0)
     if step <= 0 or step > MAX_PITCH_IN_SIZES * size:
         return True
-    if pitch is not None and step > PARAGRAPH_GAP_RATIO * pitch:
+    if layout.pitch is not None and step > PARAGRAPH_GAP_RATIO * layout.pitch:
         return True
     if abs(line.size - prev.size) > FONT_CHANGE_RATIO * max(prev.size, 1.0):
         return True
-    if line.left - left > INDENT_IN_SIZES * size and prev.left - left <= INDENT_IN_SIZES * size:
+    if _hyphenated(prev.text) and line.text[:1].islower():
+        return False
+    indent = INDENT_IN_SIZES * size
+    if line.left - layout.left > indent and prev.left - layout.left <= indent:
         return True
-    return _ends_sentence_paragraph(prev, line, left, right)
+    return _break_was_deliberate(prev, line, prev_column_right) or _title_after_sentence(prev, line, layout)
 
 
-def _ends_sentence_paragraph(prev: Line, line: Line, left: float, right: float) -> bool:
-    """A short line ending a sentence, or a sentence followed by a short capitalised title line."""
+def _break_was_deliberate(prev: Line, line: Line, column_right: float) -> bool:
+    """True when the next line's first word would have fitted at the end of ``prev``.
+
+    Wrapping only breaks a line when the next word does not fit, so room left for it
+    means the author ended the line: a paragraph's last line, a list item, a label line.
+    """
+    words = line.text.split()
+    if not words:
+        return False
+    char_width = (line.right - line.left) / max(len(line.text), 1)
+    needed = (len(words[0]) + 1) * char_width
+    return column_right - prev.right > needed
+
+
+def _title_after_sentence(prev: Line, line: Line, layout: PageLayout) -> bool:
+    """A line ending a sentence followed by a short capitalised line without final punctuation."""
     if not prev.text.rstrip().endswith(tuple(SENTENCE_END)):
         return False
-    short_limit = left + SHORT_LINE_FRACTION * (right - left)
-    if prev.right < short_limit:
-        return True
+    short_limit = layout.left + SHORT_LINE_FRACTION * (layout.right - layout.left)
     text = line.text.strip()
-    return (line.right < short_limit and text[:1].isupper()
-            and not text.endswith(tuple(SENTENCE_END)))
+    return line.right < short_limit and text[:1].isupper() and not text.endswith(tuple(SENTENCE_END))
 
 
 def _flush(group: list[Line], page: int) -> Iterator[Paragraph]:
