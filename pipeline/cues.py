@@ -129,7 +129,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         reference_before=compile_cues(d["reference_before"]),
         period_before=compile_cues(d.get("period_before", ["per periudhen", "per"])),
         stamp=re.compile(d["stamp"]),
-        date_label=compile_cues([rf"{w}\s*[.:]?" for w in d.get("label", [])]),
+        date_label=compile_cues([rf"{w}\s*[.:]" for w in d.get("label", [])]),
         commitment_future=compile_cues(m["planning"]),
         dateline_window=int(d["dateline_window"]),
         location=compile_cues(c.get("location", [])),

@@ -197,20 +197,20 @@ def _is_future(ctx: Context, s: Sentence) -> bool:
 
 
 def meeting_date(ctx: Context, events: list[Sentence], published: str | None) -> DateMention | None:
-    """The first date of a (non-planning) event sentence that is not a deadline, reference or
-    period; else a labelled date ("Data: 05.11.2020") at the head of minutes."""
+    """A labelled date at the head of minutes ("Data: 05.11.2020"); else the first date of a
+    (non-planning) event sentence that is not a deadline, reference or period."""
+    for d in ctx.dates:
+        if d.start > LEAD_CHARS:
+            break
+        label = ctx.folded[max(0, d.start - LABEL_WINDOW):d.start]
+        if d.value and d.kind == "day" and ctx.cues.date_label.search(label) and _date_role(ctx, d) == "meeting":
+            return d
     for s in events:
         if _is_future(ctx, s):
             continue
         for d in ctx.in_sentence(ctx.dates, s):
             if _date_role(ctx, d) == "meeting" and d.kind != "year" and (d.value or d.kind == "day"):
                 return d
-    for d in ctx.dates:
-        if d.start > LEAD_CHARS:
-            break
-        label = ctx.folded[max(0, d.start - LABEL_WINDOW):d.start]
-        if d.value and d.kind == "day" and ctx.cues.date_label.search(label):
-            return d
     return None
 
 
