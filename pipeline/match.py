@@ -192,6 +192,8 @@ class InstitutionMatcher:
             self.names.add(label, [nlp.make_doc(text)])
             first = key.split(" ", 1)[0]
             head = self._head_of(first) or first
+            if entry.template and not generic:
+                continue  # fuzzy matches go to the generic branch: "… Publik" is no misspelt "… Kukës"
             bare = _without_articles(key)
             self.fuzzy_choices.setdefault(head, []).append(bare)
             self.fuzzy_targets.setdefault(bare, (entry.id, generic, former))

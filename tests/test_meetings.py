@@ -104,3 +104,21 @@ def test_earlier_meeting_is_not_counted(extract_text):
             "26 mars 2021, ishin vënë detyra për bashkitë.")
     got = meetings(extract_text, text)
     assert len(got) == 1 and got[0].date == "2021-07-10"
+
+
+def test_comment_form_is_dropped_and_the_headline_is_the_title(extract_text):
+    rec = extract_text("Mblidhet Tryeza Teknike Antitrafik e Qarkut Lezhë\n\nSot u zhvillua mbledhja e Tryezës "
+                       "Teknike në Lezhë.\n\nLeave a Reply\n\nYour email address will not be published.")
+    assert rec.source.title == "Mblidhet Tryeza Teknike Antitrafik e Qarkut Lezhë"
+    assert "Leave a Reply" not in str(rec.model_dump())
+
+
+def test_metadata_stamp_is_publication_not_meeting_date(extract_text):
+    rec = extract_text(" date 2021-10-05 Në Tiranë u zhvillua një trajnim për punonjësit sociale.")
+    assert rec.source.published == "2021-10-05" and rec.meetings[0].date is None
+
+
+def test_minutes_label_date(extract_text):
+    text = ("PROCESVERBAL i mbledhjes së KRAT të Qarkut Fier\n\nData: 05.11.2020, ora 10:30\n\n"
+            "Rendi i ditës: përgatitja e aktiviteteve për muajin dhjetor 2020.")
+    assert meetings(extract_text, text)[0].date == "2020-11-05"

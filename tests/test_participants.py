@@ -86,3 +86,42 @@ def test_chair_from_nen_drejtimin_e(extract_text):
 def test_title_alone_is_not_a_person(extract_text):
     m = first(extract_text, "Prefekti i Qarkut Vlorë zhvilloi një takim me anëtarët e KRAT.")
     assert m.persons == [] and m.chair is None
+
+
+def test_former_name_is_used_in_its_years(extract_text):
+    m = first(extract_text, ("Tiranë, 10.05.2016\n\nU zhvillua takimi i KRAT të Qarkut Tiranë. "
+                             "Morën pjesë përfaqësues të Ministrisë së Punëve të Brendshme dhe të DAR Tiranë."))
+    names = {i.id: i.name for i in m.institutions}
+    assert names["ministria-e-brendshme"] == "Ministria e Punëve të Brendshme"
+    assert names["zvap-tirane"] == "Drejtoria Arsimore Rajonale Tiranë"
+
+
+def test_current_name_after_the_renaming(extract_text):
+    m = first(extract_text, ("Tiranë, 10.05.2021\n\nU zhvillua takimi i KRAT të Qarkut Tiranë. "
+                             "Morën pjesë përfaqësues të Ministrisë së Brendshme."))
+    assert {i.id: i.name for i in m.institutions}["ministria-e-brendshme"] == "Ministria e Brendshme"
+
+
+def test_office_named_by_a_role_takes_part(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i Mekanizmit Kombëtar të Referimit. Morën pjesë Arta Hoxha "
+                             "Zëvendësministre e Arsimit dhe Sportit dhe të tjerë."))
+    assert "ministria-e-arsimit-dhe-sportit" in roles(m)
+
+
+def test_abbreviation_shared_with_kosovo_resolves_to_the_kosovo_body(extract_text):
+    m = first(extract_text, ("Në Prishtinë po mbahet punëtoria për strategjinë kundër trafikimit. "
+                             "Kjo punëtori është mbështetur nga OSBE në Kosovë."))
+    ids = set(roles(m))
+    assert "misioni-i-osbe-se-ne-kosove" in ids and "prezenca-e-osbe-se-ne-shqiperi" not in ids
+
+
+def test_unmatched_group_of_bodies_is_not_an_institution(extract_text):
+    rec = extract_text("U zhvillua takimi i KRAT në Qarkun Durrës me stafin e Qendrave Provizore Sezonale.")
+    assert "Qendrave Provizore Sezonale" in [u.text for u in rec.unmatched]
+    assert all(i.name != "Qendrave Provizore Sezonale" for i in rec.meetings[0].institutions)
+
+
+def test_fuzzy_match_below_the_clear_score_is_flagged_for_review(extract_text):
+    m = first(extract_text, "U zhvillua takimi i KRAT në Qarkun Durrës. Morën pjesë Njësia Vndre e Kujdsit Shndetsor.")
+    [inst] = [i for i in m.institutions if i.id == "njvksh-durres"]
+    assert inst.match.method == "fuzzy" and inst.match.review is True
