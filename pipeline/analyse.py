@@ -15,7 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import NORM
+import numpy
+from spacy.attrs import NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,6 +51,7 @@ def match_key(word: str) -> str:
     return w
 
 
+NOT_SENT_START = numpy.iinfo(numpy.uint64).max  # spaCy's -1 for "not a sentence start", as uint64
 SENTENCE_END = frozenset({".", "!", "?", ";", "…"})
 CLOSERS = frozenset({"”", '"', "’", "'", ")", "»", ".", "!", "?", "…"})
 
@@ -74,8 +76,12 @@ class SentenceSplitter:
         self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        for i, tok in enumerate(doc):
-            tok.is_sent_start = i == 0 or self._starts(doc, i)
+        starts = [i for i in range(len(doc)) if i == 0 or self._starts(doc, i)]
+        if len(doc):
+            flags = numpy.full((len(doc), 1), NOT_SENT_START, dtype="uint64")
+            flags[starts, 0] = 1
+            doc.from_array([SENT_START], flags)  # one C call instead of a setter per token
+        doc._.sentence_starts = starts
         return doc
 
     def _starts(self, doc: Doc, i: int) -> bool:
@@ -96,7 +102,7 @@ class SentenceSplitter:
 
 
 def _register_extensions() -> None:
-    for name, default in (("dates", None), ("institution_matches", None), ("places", None),
+    for name, default in (("sentence_starts", None), ("dates", None), ("institution_matches", None), ("places", None),
                           ("bodies", None), ("published", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -42,12 +42,23 @@ class Context:
     year: int | None = None  # the document's year (publication, else its first full date)
     kosovo: bool = False     # the document is about Kosovo (more Kosovo places than Albanian ones)
     _starts: list[int] = field(default_factory=list)
+    sentence_tokens: list[tuple[int, int]] = field(default_factory=list)  # token range of each sentence
+    token_sentence: list[int] = field(default_factory=list)               # token index → its sentence
+
+    def token_sentence_range(self, i: int) -> tuple[int, int]:
+        """(start, end) token indices of the sentence that holds token ``i``."""
+        return self.sentence_tokens[self.token_sentence[i]]
 
     @classmethod
     def from_doc(cls, doc: Doc, gaz: Gazetteer, *, title: str | None, published: str | None,
                  title_end: int = 0) -> "Context":
         text = doc.text
-        sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+        starts = doc._.sentence_starts if doc._.sentence_starts is not None else [s.start for s in doc.sents]
+        spans = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)])]
+        sentences = [Sentence(s.start_char, s.end_char) for s in spans if s.text.strip()]
+        token_sentence = [0] * len(doc)
+        for n, s in enumerate(spans):
+            token_sentence[s.start:s.end] = [n] * (s.end - s.start)
         bodies = doc._.bodies or []
         insts = [m for m in doc._.institution_matches or []
                  if not any(m.start < b.end and b.start < m.end for b in bodies)]
@@ -56,10 +67,18 @@ class Context:
                   bodies=bodies, dates=doc._.dates or [], title=title, published=published,
                   title_end=title_end)
         ctx._starts = [s.start for s in sentences]
+        ctx.sentence_tokens = [(s.start, s.end) for s in spans]
+        ctx.token_sentence = token_sentence
         ctx.year = _year(published, ctx.dates)
         kosovo = sum(1 for p in ctx.places if p.kind == "kosovo")
         ctx.kosovo = kosovo > 0 and kosovo >= sum(1 for p in ctx.places if p.county)
         return ctx
+
+    def with_dates(self, dates: list[DateMention], published: str | None) -> None:
+        """Take the dates found again once the publication date is known."""
+        self.dates = dates or []
+        self.published = published
+        self.year = _year(published, self.dates)
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence containing character ``pos`` (or the nearest before it)."""

@@ -65,10 +65,40 @@ def _unglue(text: str, captions: frozenset[str], keep_camel: frozenset[str]) -> 
     return _CAMEL_GLUE.sub(repl, text)
 
 
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold_table() -> dict[int, str]:
+    """Lowercase-and-strip-diacritics for the Latin range, one character for one character."""
+    table = {}
+    for code in range(0x250):
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch and len(folded) == 1:
+            table[code] = folded
+    return table
+
+
+_FOLD = _fold_table()
+
+
+class _AlignedFold(dict):
+    """str.translate table: each character to its one-character fold (itself when it has none)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))[:1] or chr(code)
+        self[code] = folded
+        return folded
+
+
+_FOLD_ALIGNED = _AlignedFold(_FOLD)
+
+
 def fold(text: str) -> str:
     """Lowercase and drop diacritics (ë→e, ç→c): the key for comparing Albanian spellings."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.translate(_FOLD_ALIGNED)
 
 
 def normalize_document(raw: RawDocument, *, captions: frozenset[str] = frozenset(),
@@ -103,8 +133,4 @@ def _paragraph_blocks(text: str) -> Iterable[Block]:
 
 def fold_aligned(text: str) -> str:
     """``fold`` that keeps the length, so offsets in the folded text are offsets in ``text``."""
-    out = []
-    for ch in text:
-        f = fold(ch)
-        out.append(f if len(f) == 1 else ch.lower()[:1] or ch)
-    return "".join(out)
+    return text.translate(_FOLD_ALIGNED)

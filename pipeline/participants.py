@@ -144,6 +144,25 @@ def collect_institutions(ctx: Context, county: str | None
 
 
 # -- persons ----------------------------------------------------------------------------
+_VOCABULARY: dict[str, tuple[dict, dict]] = {}
+
+
+def _person_vocabulary(gaz) -> tuple[dict[str, str], dict[str, object]]:
+    """Honorific forms → canonical, and title first-word keys → title (built once per gazetteer)."""
+    cached = _VOCABULARY.get(gaz.version)
+    if cached is None:
+        from .analyse import match_key
+        honorifics = {form.rstrip("."): h.canonical for h in gaz.honorifics for form in h.forms}
+        title_keys: dict[str, object] = {}
+        for t in gaz.titles:
+            for form in t.forms:
+                first = re.split(r"[\s/.]+", form.strip())[0]
+                if first:
+                    title_keys.setdefault(match_key(first), t)
+        cached = _VOCABULARY[gaz.version] = (honorifics, title_keys)
+    return cached
+
+
 class PersonFinder:
     """Persons by honorific + name, title + name, and name + title."""
 
@@ -151,31 +170,15 @@ class PersonFinder:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.lookup = lookup  # name → InstitutionMatch, for offices named by a role ("Zëvendësministre e Arsimit")
-        from .analyse import match_key
-        self.key = match_key
-        self.honorifics = {}
-        for h in ctx.gaz.honorifics:
-            for form in h.forms:
-                self.honorifics[form.rstrip(".")] = h.canonical
-        self.title_keys = {}
-        for t in ctx.gaz.titles:
-            for form in t.forms:
-                first = re.split(r"[\s/.]+", form.strip())[0]
-                if first:
-                    self.title_keys.setdefault(match_key(first), t)
-        self.blocked = self._blocked_chars()
+        self.honorifics, self.title_keys = _person_vocabulary(ctx.gaz)
+        self.blocked = self._blocked_tokens()
 
-    def _blocked_chars(self) -> set[int]:
-        """Token starts that belong to an institution, place or body match: never names."""
-        spans = [(m.start, m.end) for m in self.ctx.institutions] + \
-                [(p.start, p.end) for p in self.ctx.places] + [(b.start, b.end) for b in self.ctx.bodies]
-        blocked = set()
-        for tok in self.doc:
-            for s, e in spans:
-                if s <= tok.idx < e:
-                    blocked.add(tok.i)
-                    break
-        return blocked
+    def _blocked_tokens(self) -> set[int]:
+        """Tokens inside an institution, place or body match: never part of a name."""
+        mask = bytearray(len(self.ctx.text) + 1)
+        for x in (*self.ctx.institutions, *self.ctx.places, *self.ctx.bodies):
+            mask[x.start:x.end] = b"\x01" * (x.end - x.start)
+        return {tok.i for tok in self.doc if mask[tok.idx]}
 
     def _is_name_token(self, tok: Token) -> bool:
         return (bool(_UPPER_WORD.match(tok.text)) and tok.i not in self.blocked
@@ -233,7 +236,7 @@ class PersonFinder:
     def _title_then_name(self, found, i: int) -> None:
         """"Prefekti i Qarkut Kukës z. Zenel Kuçana", "Zëvendësministri …, Milan Radojeviq"."""
         doc = self.doc
-        sent_end = doc[i].sent.end
+        sent_end = self.ctx.token_sentence_range(i)[1]
         j = i + 1
         while j < min(sent_end, i + TITLE_SCAN_TOKENS):
             tok = doc[j]
@@ -270,7 +273,7 @@ class PersonFinder:
     def _role_near(self, start_tok: int, end_tok: int, mention_start: int) -> tuple[str | None, str | None]:
         """The title phrase before the name (or in apposition after it) and its institution."""
         doc = self.doc
-        sent = doc[start_tok].sent
+        sent = self.doc[slice(*self.ctx.token_sentence_range(start_tok))]
         # before: walk back over honorific/commas to a title token within the clause
         k = start_tok - 1
         while k >= sent.start and (doc[k].text in (",", ".", "") or doc[k].text.rstrip(".") in self.honorifics):

@@ -69,7 +69,7 @@ class Extractor:
         if published != raw.published:  # dates without a year or "sot"/"dje" resolve against it
             doc._.published = published
             doc = self.nlp.get_pipe("krat_dates")(doc)
-            ctx = Context.from_doc(doc, self.gaz, title=title, published=published, title_end=head_end)
+            ctx.with_dates(doc._.dates, published)
         warnings = list(raw.warnings)
         meetings = build_meetings(ctx, sha256, dateline=line,
                                   lookup=self.nlp.get_pipe("krat_institutions").lookup) if text else []

@@ -97,9 +97,13 @@ def decode_bom(data: bytes, *, name: str) -> tuple[str, str] | None:
 def reject_control_text(text: str, *, name: str) -> None:
     """Raise DecodingError when the decoded text has NULs or many control characters."""
     sample = text[:SNIFF_BYTES]
-    controls = sum(1 for ch in sample if _is_control(ch))
+    controls = len(_CONTROLS.findall(sample))
     if "\x00" in sample or (controls >= MIN_BINARY_CONTROLS and controls > MAX_CONTROL_RATIO * len(sample)):
         raise DecodingError("binary data, not text", path=name)
+
+
+_CONTROLS = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in ALLOWED_CONTROLS) + "]")
 
 
 def _is_control(ch: str) -> bool:
