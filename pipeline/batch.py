@@ -1,30 +1,33 @@
-"""Batch extraction: find the documents, extract each one, write its record.
+"""Batch extraction of one document: find the documents, extract one, write its record.
 
-One bad file never stops the batch: its error becomes one line naming the file
-and the reason, and the run goes on. Inputs are walked in sorted order; the
-output tree mirrors the input tree (``OUT/<path relative to the root>.yaml``).
+One bad file never stops the batch: its error becomes an outcome with a one-line
+reason, and the run goes on. Inputs are walked in sorted order; the output tree
+mirrors the input tree (``OUT/<path relative to the root>.yaml``). The run over
+many documents (workers, manifest, incremental reruns) is ``pipeline.runner``.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import re
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import InputError, PipelineError
-from .read import read_bytes
-from .record import Extractor
-from .write import record_to_yaml, write_atomic
+if TYPE_CHECKING:  # the extractor pulls in spaCy: import it only where documents are read
+    from .record import Extractor
 
 log = logging.getLogger(__name__)
 
 SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
+_NOT_WORD = re.compile(r"\W+")
 
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One input file: its path, the root it was found under, and its output path."""
+    """One input file: its path, its path relative to its input root, and its output path."""
 
     path: Path
     rel: str          # POSIX path relative to the input root
@@ -33,25 +36,17 @@ class Job:
 
 @dataclass(slots=True)
 class Outcome:
+    """What happened to one document (a line of the manifest)."""
+
     job: Job
-    status: str                  # ok | failed
+    status: str                       # ok | unchanged | failed | no-text | duplicate
     reason: str | None = None
     meetings: int = 0
-
-
-@dataclass(slots=True)
-class Summary:
-    outcomes: list[Outcome] = field(default_factory=list)
-
-    @property
-    def failed(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == "failed"]
-
-    def line(self) -> str:
-        ok = len(self.outcomes) - len(self.failed)
-        meetings = sum(o.meetings for o in self.outcomes)
-        return (f"{len(self.outcomes)} documents: {ok} ok, {len(self.failed)} failed; "
-                f"{meetings} meetings")
+    reader: str | None = None
+    seconds: float = 0.0
+    sha256: str | None = None
+    fingerprint: str | None = None    # of the extracted text: the same release in another file or format
+    duplicate_of: str | None = None
 
 
 def discover(inputs: list[Path], out_dir: Path) -> Iterator[Job]:
@@ -60,10 +55,11 @@ def discover(inputs: list[Path], out_dir: Path) -> Iterator[Job]:
         if root.is_file():
             files = [(root, root.name)]
         else:
+            out_resolved = out_dir.resolve()
             files = [(p, p.relative_to(root).as_posix()) for p in sorted(root.rglob("*"))
                      if p.is_file() and p.suffix.lower() in SUPPORTED
                      and not any(part.startswith(".") for part in p.relative_to(root).parts)
-                     and out_dir.resolve() not in p.resolve().parents]
+                     and out_resolved not in p.resolve().parents]
         stems: dict[str, int] = {}
         for _, rel in files:
             key = rel.rsplit(".", 1)[0]
@@ -74,23 +70,47 @@ def discover(inputs: list[Path], out_dir: Path) -> Iterator[Job]:
             yield Job(path, rel, out_dir / name)
 
 
-def process(job: Job, extractor: Extractor) -> Outcome:
+def text_fingerprint(text: str) -> str | None:
+    """A hash of the words of a text, blind to case, diacritics, spacing and punctuation."""
+    from .normalize import fold
+    words = _NOT_WORD.sub(" ", fold(text)).split()
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest() if words else None
+
+
+def process(job: Job, extractor: "Extractor", *, data: bytes | None = None) -> Outcome:
     """Extract one document and write its record; errors become a failed outcome."""
-    try:
-        data = job.path.read_bytes()
-    except OSError as exc:
-        return Outcome(job, "failed", f"cannot read file ({exc.strerror or exc})")
+    from .errors import InputError, PipelineError
+    from .read import read_bytes
+    from .write import record_to_yaml, write_atomic
+
+    started = time.perf_counter()
+    if data is None:
+        try:
+            data = job.path.read_bytes()
+        except OSError as exc:
+            return Outcome(job, "failed", f"cannot read file ({exc.strerror or exc})")
     sha = hashlib.sha256(data).hexdigest()
+    reader = None
     try:
         raw = read_bytes(data, suffix=job.path.suffix, name=job.rel)
-        record = extractor(raw, path=job.rel, sha256=sha)
-        text = record_to_yaml(record)
-        write_atomic(job.out, text)
+        reader = raw.method
+        record, text = extractor.extract(raw, path=job.rel, sha256=sha)
+        write_atomic(job.out, record_to_yaml(record))
     except InputError as exc:
-        return Outcome(job, "failed", exc.reason)
+        return Outcome(job, "failed", exc.reason, reader=reader, sha256=sha,
+                       seconds=time.perf_counter() - started)
     except PipelineError as exc:
-        return Outcome(job, "failed", str(exc))
+        return Outcome(job, "failed", str(exc), reader=reader, sha256=sha,
+                       seconds=time.perf_counter() - started)
+    except MemoryError:
+        return Outcome(job, "failed", "out of memory", reader=reader, sha256=sha,
+                       seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must not stop the batch; say what it was
         log.debug("internal error on %s", job.rel, exc_info=True)
-        return Outcome(job, "failed", f"internal error: {type(exc).__name__}: {exc}".splitlines()[0])
-    return Outcome(job, "ok", meetings=len(record.meetings))
+        reason = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
+        return Outcome(job, "failed", reason, reader=reader, sha256=sha, seconds=time.perf_counter() - started)
+    status = "ok" if raw.text.strip() else "no-text"
+    reason = "; ".join(raw.warnings) if status == "no-text" else None
+    return Outcome(job, status, reason, meetings=len(record.meetings), reader=reader,
+                   seconds=time.perf_counter() - started, sha256=sha,
+                   fingerprint=text_fingerprint(text))

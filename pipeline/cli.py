@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -54,39 +55,81 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the records; it mirrors the input tree.")
+              help="Folder for the records and manifest.jsonl; it mirrors the input tree.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel workers (default: the number of CPUs).")
+@click.option("--force", is_flag=True, help="Extract every document again, even unchanged ones.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds a document may take before it is given up as failed.")
+@click.option("--max-memory", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
+              help="Megabytes of memory a worker may use on top of the pipeline (0: no limit).")
 @gazetteer_option
 @output_options
 @_library_errors
-def extract(paths: tuple[Path, ...], out_dir: Path, gazetteer_dir: Path | None, quiet: bool,
-            verbose: bool) -> None:
+def extract(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, timeout: float,
+            memory_mb: int, gazetteer_dir: Path | None, quiet: bool, verbose: bool) -> None:
     """Extract one YAML record per document (.txt, .html, .docx, .pdf).
 
     Folders are walked recursively in sorted order; files of other formats
     inside them are passed over, files named explicitly are always tried.
-    A file that cannot be read gives one line naming it and the reason; the
-    batch goes on and the exit status is 1.
+    Documents unchanged since the last run (same bytes, pipeline and
+    gazetteer) are skipped. A file that cannot be read gives one line naming
+    it and the reason; the batch goes on and the exit status is 1.
+    OUT/manifest.jsonl says what happened to every input.
 
     \b
     Example:
         krat extract samples/ --out records/
-        krat extract release.pdf minutes.docx -o records/ --verbose
+        krat extract archive/ -o records/ --jobs 2 --timeout 30 --verbose
     """
-    from .batch import Summary, discover, process
-    from .record import Extractor
+    from .runner import run
 
-    extractor = Extractor.create(str(gazetteer_dir) if gazetteer_dir else None)
-    summary = Summary()
-    for job in discover(list(paths), out_dir):
-        outcome = process(job, extractor)
-        summary.outcomes.append(outcome)
-        if outcome.status == "failed":
-            click.echo(f"error: {job.path}: {outcome.reason}", err=True)
-        elif verbose:
-            click.echo(f"ok: {job.path} -> {job.out} ({outcome.meetings} meetings)")
+    progress = _Progress(quiet=quiet, verbose=verbose)
+    summary = run(list(paths), out_dir, jobs=jobs, force=force, timeout=timeout, memory_mb=memory_mb,
+                  gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None, on_outcome=progress.update)
+    progress.close()
     if not quiet or summary.failed:
         click.echo(summary.line(), err=quiet)
     sys.exit(1 if summary.failed else 0)
+
+
+class _Progress:
+    """A progress bar on a terminal; plain lines otherwise; errors always, one line each."""
+
+    PLAIN_EVERY_SECONDS = 10.0
+
+    def __init__(self, *, quiet: bool, verbose: bool) -> None:
+        self.quiet, self.verbose = quiet, verbose
+        self.bar = None
+        self.started = time.monotonic()
+        self.last = self.started
+        self.tty = sys.stderr.isatty() and not quiet and not verbose
+
+    def update(self, outcome, done: int, total: int) -> None:
+        if outcome.status == "failed":
+            self._write(f"error: {outcome.job.path}: {outcome.reason}")
+        elif self.verbose:
+            self._write(f"{outcome.status}: {outcome.job.path} -> {outcome.job.out} ({outcome.meetings} meetings)")
+        if self.tty:
+            if self.bar is None:
+                from tqdm import tqdm
+                self.bar = tqdm(total=total, unit="doc", dynamic_ncols=True, file=sys.stderr)
+            self.bar.update(1)
+        elif not self.quiet and time.monotonic() - self.last >= self.PLAIN_EVERY_SECONDS:
+            self.last = time.monotonic()
+            rate = done / (self.last - self.started)
+            left = (total - done) / rate if rate else 0
+            click.echo(f"{done}/{total} documents, {rate:.1f}/s, about {left:.0f} s left", err=True)
+
+    def _write(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 @cli.command()

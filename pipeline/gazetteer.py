@@ -227,6 +227,16 @@ def _generic_entry(spec: InstitutionSpec, generic_id: str, level: str) -> Entry:
                  template=generic_id)
 
 
+def gazetteer_version(directory: Path | str | None = None) -> str:
+    """A hash of the gazetteer files' bytes: changes whenever any entry or cue changes."""
+    root = Path(directory or DEFAULT_DIR).resolve()
+    digest = hashlib.sha256()
+    for name in FILES:
+        path = root / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+    return digest.hexdigest()[:16]
+
+
 def load_gazetteer(directory: Path | str | None = None) -> Gazetteer:
     """Load and validate every gazetteer file of ``directory`` (cached per directory)."""
     return _load(str(Path(directory or DEFAULT_DIR).resolve()))
@@ -237,12 +247,7 @@ def _load(directory: str) -> Gazetteer:
     root = Path(directory)
     if not root.is_dir():
         raise GazetteerError(f"{root}: gazetteer directory not found")
-    digest = hashlib.sha256()
-    raw: dict[str, dict[str, Any]] = {}
-    for name in FILES:
-        path = root / name
-        raw[name] = _read_yaml(path)
-        digest.update(name.encode() + b"\0" + path.read_bytes())
+    raw: dict[str, dict[str, Any]] = {name: _read_yaml(root / name) for name in FILES}
 
     places_path = root / "places.yaml"
     counties = {}
@@ -312,7 +317,7 @@ def _load(directory: str) -> Gazetteer:
                     kosovo=tuple(raw["places.yaml"].get("kosovo") or ()),
                     abroad=tuple(raw["places.yaml"].get("abroad") or ()),
                     titles=titles, honorifics=honorifics, cues=cues, topics=topics,
-                    version=digest.hexdigest()[:16], bodies=list(cues.get("bodies") or []))
+                    version=gazetteer_version(root), bodies=list(cues.get("bodies") or []))
     for place in places:
         for form in place.forms:
             gaz.place_index.setdefault(fold(form), place.county)

@@ -53,6 +53,7 @@ class Source(_Strict):
     reader: str = Field(description="the extractor that produced the text, e.g. 'pdf:pypdfium2'")
     text_sha256: str = Field(pattern=r"^[0-9a-f]{64}$",
                              description="sha256 of the extracted text that the offsets point into")
+    duplicate_of: str | None = Field(None, description="path of an earlier input with the same text")
 
 
 class Period(_Strict):

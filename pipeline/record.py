@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -40,6 +41,11 @@ class Extractor:
 
     @classmethod
     def create(cls, gazetteer_dir: str | None = None) -> "Extractor":
+        """The extractor of a gazetteer folder (built once per process and folder)."""
+        return _extractor(gazetteer_dir)
+
+    @classmethod
+    def _build(cls, gazetteer_dir: str | None) -> "Extractor":
         gaz = load_gazetteer(gazetteer_dir)
         captions = frozenset(fold(f) for p in gaz.places for f in p.forms) | frozenset(
             fold(c) for c in gaz.kosovo)
@@ -54,6 +60,10 @@ class Extractor:
                                   boilerplate=self.boilerplate)
 
     def __call__(self, raw: RawDocument, *, path: str, sha256: str) -> Record:
+        return self.extract(raw, path=path, sha256=sha256)[0]
+
+    def extract(self, raw: RawDocument, *, path: str, sha256: str) -> tuple[Record, str]:
+        """The record of a document and the normalised text its offsets point into."""
         norm = self.normalized(raw)
         text = norm.text
         title = choose_title(raw.title, text, norm.blocks, cues_for(self.gaz).happened)
@@ -80,7 +90,12 @@ class Extractor:
         source = Source(path=path, sha256=sha256, format=raw.format,
                         title=title, published=published, language="sq", reader=raw.method,
                         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
-        return Record(source=source, meetings=meetings, warnings=warnings, unmatched=unmatched)
+        return Record(source=source, meetings=meetings, warnings=warnings, unmatched=unmatched), text
+
+
+@lru_cache(maxsize=4)
+def _extractor(gazetteer_dir: str | None) -> Extractor:
+    return Extractor._build(gazetteer_dir)
 
 
 TITLE_MIN_WORDS = 4

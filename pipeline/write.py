@@ -22,6 +22,7 @@ from jsonschema import Draft202012Validator
 from .errors import RecordValidationError
 from .model import Record
 
+FILE_MODE = 0o666  # as an ordinary open() would create it, less the umask
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "record.schema.json"
 
 
@@ -62,6 +63,12 @@ def record_to_yaml(record: Record) -> str:
     return dump_yaml(data)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file and a rename (never half-written)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,6 +78,7 @@ def write_atomic(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:

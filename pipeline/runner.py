@@ -1,0 +1,291 @@
+"""The archive run: many documents, parallel workers, incremental and resumable.
+
+- Workers are forked processes that share the spaCy pipeline and gazetteer
+  matchers built once in the parent; each writes the records of its documents
+  as they finish.
+- A document whose content hash, pipeline version and gazetteer version are
+  those of the manifest is skipped (``unchanged``); ``force`` redoes all.
+- Each document has a time limit and each worker a memory limit; a document
+  that hangs or kills its worker is recorded as failed, the worker is replaced
+  and the run goes on.
+- Records are written atomically, finished documents are journaled line by line
+  (see ``pipeline.manifest``), so after ``kill -9`` a rerun completes the job
+  with the same records as an uninterrupted run.
+- The same release saved twice (same words in another file or format) is marked
+  as a duplicate of the first, in sorted order, in the manifest and its record.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from . import PIPELINE_VERSION
+from . import manifest as mf
+from .batch import Job, Outcome, discover, process
+from .gazetteer import gazetteer_version
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MEMORY_MB = 2048
+OK_STATUSES = frozenset({"ok", "unchanged", "no-text", "duplicate"})
+
+
+@dataclass(slots=True)
+class RunSummary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def line(self) -> str:
+        counts = Counter(o.status for o in self.outcomes)
+        parts = [f"{counts[s]} {s}" for s in ("ok", "unchanged", "duplicate", "no-text", "failed") if counts[s]]
+        meetings = sum(o.meetings for o in self.outcomes)
+        rate = len(self.outcomes) / self.seconds if self.seconds else 0.0
+        return (f"{len(self.outcomes)} documents: {', '.join(parts) or 'none'}; {meetings} meetings; "
+                f"{self.seconds:.1f} s ({rate:.1f} documents/s)")
+
+
+# -- the worker pool ------------------------------------------------------------------
+_EXTRACTOR = None  # built in the parent before forking, so workers share it
+
+
+def _worker_main(conn: Connection, memory_mb: int) -> None:
+    """A worker: set its memory limit, then extract documents until told to stop."""
+    _limit_memory(memory_mb)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        conn.send(process(job, _EXTRACTOR))
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Cap the worker's address space at what it has now plus ``memory_mb``."""
+    if memory_mb <= 0:
+        return
+    try:
+        with open("/proc/self/statm") as fh:
+            current = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = current + memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (OSError, ValueError):  # not Linux: no limit rather than no run
+        pass
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    job: Job | None = None
+    started: float = 0.0
+
+
+class WorkerPool:
+    """Forked workers with a per-document time limit; hung or dead workers are replaced."""
+
+    def __init__(self, size: int, *, timeout: float, memory_mb: int) -> None:
+        self.size = max(1, size)
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+        self.context = multiprocessing.get_context("fork")
+        self.workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        proc = self.context.Process(target=_worker_main, args=(child, self.memory_mb), daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def run(self, jobs: list[Job]) -> Iterator[Outcome]:
+        """Outcomes of ``jobs`` in the order they finish."""
+        queue = deque(jobs)
+        self.workers = [self._spawn() for _ in range(min(self.size, len(jobs)))]
+        try:
+            while queue or any(w.job for w in self.workers):
+                for w in self.workers:
+                    if w.job is None and queue:
+                        w.job, w.started = queue.popleft(), time.monotonic()
+                        w.conn.send(w.job)
+                busy = [w for w in self.workers if w.job]
+                deadline = min(w.started for w in busy) + self.timeout
+                ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                             timeout=max(0.0, deadline - time.monotonic()))
+                for w in busy:
+                    outcome = self._collect(w, ready)
+                    if outcome is not None:
+                        yield outcome
+        finally:
+            self.close()
+
+    def _collect(self, w: _Worker, ready: list[Any]) -> Outcome | None:
+        """The outcome of a busy worker if it finished, died or ran out of time."""
+        job = w.job
+        if w.conn in ready:
+            try:
+                outcome = w.conn.recv()
+                w.job = None
+                return outcome
+            except (EOFError, OSError):
+                pass
+        if w.process.sentinel in ready or not w.process.is_alive():
+            w.process.join(1)
+            code = w.process.exitcode
+            self._replace(w)
+            reason = (f"worker died (signal {-code})" if code and code < 0 else f"worker died (exit code {code})")
+            if code == -9:
+                reason += ": killed, probably out of memory"
+            return Outcome(job, "failed", reason)
+        if time.monotonic() - w.started >= self.timeout:
+            w.process.kill()
+            w.process.join(5)
+            self._replace(w)
+            return Outcome(job, "failed", f"timed out after {self.timeout:g} s")
+        return None
+
+    def _replace(self, w: _Worker) -> None:
+        w.conn.close()
+        fresh = self._spawn()
+        w.process, w.conn, w.job = fresh.process, fresh.conn, None
+
+    def close(self) -> None:
+        for w in self.workers:
+            try:
+                w.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        for w in self.workers:
+            w.process.join(2)
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join(2)
+            w.conn.close()
+        self.workers = []
+
+
+# -- the run --------------------------------------------------------------------------
+def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bool = False,
+        timeout: float = DEFAULT_TIMEOUT, memory_mb: int = DEFAULT_MEMORY_MB,
+        gazetteer_dir: str | None = None,
+        on_outcome: Callable[[Outcome, int, int], None] | None = None) -> RunSummary:
+    """Extract every document under ``inputs`` into ``out_dir`` (see the module docstring).
+
+    Args:
+        on_outcome: called after each document with (outcome, done, total).
+    """
+    global _EXTRACTOR
+    started = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    versions = {"pipeline": PIPELINE_VERSION, "gazetteer": gazetteer_version(gazetteer_dir)}
+    previous = mf.load(out_dir)
+    all_jobs = list(discover(inputs, out_dir))
+    outcomes: dict[str, Outcome] = {}
+    todo: list[Job] = []
+    done = 0
+    for job in all_jobs:
+        key = _key(job, out_dir)
+        prev = previous.get(key)
+        if not force and prev and _unchanged(job, prev, versions):
+            outcomes[key] = Outcome(job, "unchanged", meetings=prev.get("meetings") or 0,
+                                    reader=prev.get("reader"), sha256=prev.get("sha256"),
+                                    fingerprint=prev.get("fingerprint"), duplicate_of=prev.get("duplicate_of"))
+            done += 1
+            if on_outcome:
+                on_outcome(outcomes[key], done, len(all_jobs))
+        else:
+            todo.append(job)
+    journal = mf.Journal(out_dir)
+    try:
+        if todo:
+            from .record import Extractor
+            _EXTRACTOR = Extractor.create(gazetteer_dir)  # cached per gazetteer; forked workers share it
+            pool = WorkerPool(jobs or os.cpu_count() or 1, timeout=timeout, memory_mb=memory_mb)
+            for outcome in pool.run(todo):
+                key = _key(outcome.job, out_dir)
+                outcomes[key] = outcome
+                journal.append(_entry(outcome, key, versions))
+                done += 1
+                if on_outcome:
+                    on_outcome(outcome, done, len(all_jobs))
+        _mark_duplicates(all_jobs, outcomes, out_dir)
+        entries = [_entry(outcomes[_key(j, out_dir)], _key(j, out_dir), versions) for j in all_jobs]
+        mf.write(out_dir, entries)
+        journal.close(remove=True)
+    except BaseException:
+        journal.close(remove=False)
+        raise
+    ordered = [outcomes[_key(j, out_dir)] for j in all_jobs]
+    return RunSummary(ordered, time.perf_counter() - started)
+
+
+def _key(job: Job, out_dir: Path) -> str:
+    return job.out.relative_to(out_dir).as_posix()
+
+
+def _unchanged(job: Job, prev: dict[str, Any], versions: dict[str, str]) -> bool:
+    """Same bytes, same pipeline and gazetteer, a good status, and its record still there."""
+    if prev.get("status") not in OK_STATUSES or any(prev.get(k) != v for k, v in versions.items()):
+        return False
+    if not job.out.exists():
+        return False
+    try:
+        return hashlib.sha256(job.path.read_bytes()).hexdigest() == prev.get("sha256")
+    except OSError:
+        return False
+
+
+def _entry(o: Outcome, key: str, versions: dict[str, str]) -> dict[str, Any]:
+    return {"path": o.job.rel, "input": str(o.job.path), "output": key,
+            "status": o.status, "reason": o.reason, "reader": o.reader, "seconds": round(o.seconds, 3),
+            "meetings": o.meetings, "sha256": o.sha256, "fingerprint": o.fingerprint,
+            "duplicate_of": o.duplicate_of, **versions}
+
+
+def _mark_duplicates(jobs: list[Job], outcomes: dict[str, Outcome], out_dir: Path) -> None:
+    """The later of two inputs with the same words is a duplicate of the first (sorted order)."""
+    first: dict[str, str] = {}
+    for job in jobs:
+        o = outcomes[_key(job, out_dir)]
+        if o.status == "failed" or not o.fingerprint:
+            continue
+        original = first.setdefault(o.fingerprint, job.rel)
+        wanted = None if original == job.rel else original
+        if wanted != o.duplicate_of or (o.status != "unchanged" and wanted):
+            _set_duplicate_of(job.out, wanted)
+        o.duplicate_of = wanted
+        if wanted:
+            o.status, o.reason = "duplicate", f"same text as {wanted}"
+        elif o.status == "duplicate":
+            o.status, o.reason = "ok", None
+
+
+def _set_duplicate_of(path: Path, original: str | None) -> None:
+    """Rewrite a record's ``source.duplicate_of`` (atomically, validated)."""
+    import yaml
+
+    from .model import Record
+    from .write import record_to_yaml, write_atomic
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if data["source"].get("duplicate_of") == original:
+        return
+    data["source"]["duplicate_of"] = original
+    write_atomic(path, record_to_yaml(Record.model_validate(data)))
