@@ -4,6 +4,7 @@ Built once from the spaCy Doc; every extractor reads it and none changes it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -100,3 +101,18 @@ def _year(published: str | None, dates) -> int | None:
         if d.value:
             return int(d.value[:4])
     return None
+
+
+CLAUSE_SPLIT = re.compile(r",?\s+ndersa\s+|,\s+kurse\s+|;\s*")  # on folded text ("kurse" alone: courses)
+
+
+def clauses(ctx: Context, s: Sentence) -> list[Sentence]:
+    """The clauses of a sentence: "X do të …, ndërsa Y do të …" holds two statements."""
+    out, pos = [], s.start
+    for m in CLAUSE_SPLIT.finditer(ctx.folded, s.start, s.end):
+        if m.start() > pos:
+            out.append(Sentence(pos, m.start()))
+        pos = m.end()
+    if pos < s.end:
+        out.append(Sentence(pos, s.end))
+    return out or [s]

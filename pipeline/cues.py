@@ -62,6 +62,7 @@ class Cues:
     speech_verbs: CuePattern
     issue: CuePattern
     issue_neutral: CuePattern
+    problem_words: CuePattern
     issue_clause: re.Pattern[str]
     issue_generic_after: re.Pattern[str]
     issue_relative_after: re.Pattern[str]
@@ -116,6 +117,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         speech_verbs=compile_cues(p["speech_verbs"]),
         issue=compile_cues(c["issues"]["cues"]),
         issue_neutral=compile_cues(c["issues"]["neutral_cues"]),
+        problem_words=compile_cues(c["issues"]["problem_words"]),
         issue_clause=re.compile(r"(?:" + "|".join(c["issues"]["clause_cues"]) + r")$"),
         issue_generic_after=_prefix(c["issues"]["generic_after"]),
         issue_relative_after=_prefix(c["issues"]["relative_after"]),

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import GazetteerError
 from .normalize import fold
+from .write import load_yaml
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "gazetteers"
 FILES = ("institutions.yaml", "branches.yaml", "places.yaml", "titles.yaml", "cues.yaml", "topics.yaml")
@@ -175,7 +176,7 @@ class Gazetteer:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise GazetteerError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:

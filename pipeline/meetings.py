@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .context import Context, Sentence
+from .context import Context, Sentence, clauses
 from .dates import DateMention
 
 EVENT_SENTENCES = 3          # how many event sentences anchor a meeting
@@ -166,28 +166,56 @@ def document_county(ctx: Context, events: list[Sentence]) -> str | None:
     return max(votes, key=lambda c: (votes[c], -first[c]))
 
 
-def split_meetings(ctx: Context, events: list[Sentence]) -> list[tuple[str, DateMention | None]] | None:
-    """One (county, date) per meeting when an event sentence reports meetings in several counties.
+def split_meetings(ctx: Context, events: list[Sentence]
+                   ) -> list[tuple[str, DateMention | None, Sentence | None]] | None:
+    """(county, date, anchor clause) per meeting when the release reports meetings in several counties.
 
-    Of the event sentences that name several counties (a headline often does too),
-    the one that also gives one date per county wins.
+    A sentence (often the headline) that names several counties with a plural event
+    announces them; their dates come from that sentence when it gives one per county
+    ("më 12 mars në Shkodër, më 14 mars në Lezhë …"), else from the first later clause
+    that names each county ("Takimi i parë u zhvillua më 10.03.2015 në Lezhë …").
     """
     candidates = []
-    for s in events[:EVENT_SENTENCES + 2]:
+    headline = [s for s in ctx.sentences if s.start < ctx.title_end]
+    for s in [*headline, *(e for e in events[:EVENT_SENTENCES + 2] if e not in headline)]:
         counties = _counties_in(ctx, s)
         if len(counties) < 2:
             continue
         dates = [d for d in ctx.in_sentence(ctx.dates, s) if _date_role(ctx, d) == "meeting"]
-        if ctx.cues.plural_event.search(ctx.sentence_folded(s)) or len(dates) == len(counties):
-            candidates.append((counties, dates))
+        if (s in headline or ctx.cues.plural_event.search(ctx.sentence_folded(s))
+                or len(dates) == len(counties)):
+            candidates.append((s, counties, dates))
     if not candidates:
         return None
-    for counties, dates in candidates:
-        if len(dates) == len(counties):
-            return list(zip(counties, dates))
-    counties = candidates[0][0]
-    shared = next((ds[0] for _, ds in candidates if ds), None)
-    return [(c, shared) for c in counties]
+    announcing, counties, dates = max(candidates, key=lambda c: len(c[1]))  # first of the widest
+    if len(dates) == len(counties):
+        return [(c, d, None) for c, d in zip(counties, dates)]
+    anchors = _anchors(ctx, counties, {announcing})
+    shared = dates[0] if dates else next((ds[0] for _, _, ds in candidates if ds), None)
+    out = []
+    for county in counties:
+        anchor = anchors.get(county)
+        date = None
+        if anchor is not None:
+            date = next((d for d in ctx.in_sentence(ctx.dates, anchor) if _date_role(ctx, d) == "meeting"), None)
+        out.append((county, date or shared, anchor))
+    return out
+
+
+def _anchors(ctx: Context, counties: list[str], skip: set[Sentence]) -> dict[str, Sentence]:
+    """The first clause after the announcement that names each county and a date or an event."""
+    found: dict[str, Sentence] = {}
+    for s in ctx.sentences:
+        if s in skip or s.start < ctx.title_end:
+            continue
+        for c in clauses(ctx, s):
+            named = [county for county in _counties_in(ctx, c) if county in counties and county not in found]
+            if len(named) != 1:
+                continue
+            f = ctx.folded[c.start:c.end]
+            if ctx.in_sentence(ctx.dates, c) or ctx.cues.event.search(f):
+                found[named[0]] = c
+    return found
 
 
 def _is_future(ctx: Context, s: Sentence) -> bool:

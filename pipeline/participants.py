@@ -358,8 +358,10 @@ def _merge_surnames(persons: list[PersonRecord]) -> list[PersonRecord]:
     return list(merged.values())
 
 
-def find_chair(ctx: Context, persons: list[PersonRecord], kind: str) -> PersonRecord | None:
-    """Who chaired or opened the meeting (cue before or after the name, else the office)."""
+def find_chair(ctx: Context, persons: list[PersonRecord], kind: str, *,
+               by_office: bool = True) -> PersonRecord | None:
+    """Who chaired or opened the meeting (cue before or after the name, else, when
+    ``by_office``, the holder of an office that chairs such meetings)."""
     best: tuple[int, int, PersonRecord] | None = None
     for p in persons:
         for start, end in p.mentions:
@@ -377,6 +379,8 @@ def find_chair(ctx: Context, persons: list[PersonRecord], kind: str) -> PersonRe
                 best = (rank, start, p)
     if best:
         return best[2]
+    if not by_office:
+        return None
     for p in persons:
         title = p.institution[1] if isinstance(p.institution, tuple) else None
         if title is not None and kind in (title.chair_of or []):

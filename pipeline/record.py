@@ -158,6 +158,10 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
     finder = PersonFinder(ctx, lookup=lookup)
     persons = finder.find()
     chair = find_chair(ctx, persons, kind) if not split else None
+    anchored = {id(p) for _, _, a in (split or []) if a for p in persons
+                if any(a.start <= s < a.end for s, _ in p.mentions)}
+    shared_chair = find_chair(ctx, [p for p in persons if id(p) not in anchored], kind,
+                              by_office=False) if split else None
 
     def resolve_id(m):
         return resolve(ctx, m, doc_county)[0]
@@ -168,17 +172,21 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
     issues = find_issues(ctx, sentences, resolve_id, commitments)
     period = mt.review_period(ctx) if kind == "review" else None
 
-    plans = split or [(doc_county, None)]
+    plans = split or [(doc_county, None, None)]
     out = []
-    for i, (county, date) in enumerate(plans):
+    for i, (county, date, anchor) in enumerate(plans):
         if date is None and not split:
             date = mt.meeting_date(ctx, events, ctx.published)
         if date is None and not split:
             date = _relative_or_dateline(ctx, events, dateline)
         if date is not None and period is not None and date.start == period.start:
             date = None
+        meeting_chair = chair
+        if split:  # each meeting's chair is named where it is reported, or once for all of them
+            local = [p for p in persons if anchor and any(anchor.start <= a < anchor.end for a, _ in p.mentions)]
+            meeting_chair = find_chair(ctx, local, kind, by_office=False) or shared_chair
         out.append(_meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
-                            chair, issues, commitments, doc_county))
+                            meeting_chair, issues, commitments, doc_county))
     return out
 
 

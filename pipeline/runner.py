@@ -279,12 +279,10 @@ def _mark_duplicates(jobs: list[Job], outcomes: dict[str, Outcome], out_dir: Pat
 
 def _set_duplicate_of(path: Path, original: str | None) -> None:
     """Rewrite a record's ``source.duplicate_of`` (atomically, validated)."""
-    import yaml
-
     from .model import Record
-    from .write import record_to_yaml, write_atomic
+    from .write import load_yaml, record_to_yaml, write_atomic
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     if data["source"].get("duplicate_of") == original:
         return
     data["source"]["duplicate_of"] = original

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import Context, Sentence
+from .context import Context, Sentence, clauses
 from .dates import DateMention
 
+ISSUE_CLAUSE_WORDS = 40       # a clause this short is an issue's text as a whole
 CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:qe|se|ku|dhe se)\s")
 MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
-MAX_TEXT_CHARS = 260
+MAX_TEXT_CHARS = 400
 ITEM_SUBJECT_CHARS = 60
 ITEM_MAX_WORDS = 35           # a task line without a bullet is short
 HEADING_MAX_WORDS = 8       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
@@ -78,47 +79,51 @@ def find_issues(ctx: Context, sentences: list[Sentence], resolve,
                 taken: list[Statement] = ()) -> list[Statement]:
     """Issues raised: one per distinct problem clause, none inside a commitment or the title."""
     out: list[Statement] = []
-    for s in sentences:
-        if s.start < ctx.title_end:
+    for sentence in sentences:
+        if sentence.start < ctx.title_end or ctx.cues.past_reference.search(ctx.sentence_folded(sentence)):
             continue
-        f = ctx.sentence_folded(s)
-        if ctx.cues.past_reference.search(f):
-            continue
-        hits = [(m, False) for m in ctx.cues.issue.finditer(f)] + \
-               [(m, True) for m in ctx.cues.issue_neutral.finditer(f)]
-        for m, neutral in sorted(hits, key=lambda h: h[0].start()):
-            span = _issue_span(ctx, s, s.start + m.start(), s.start + m.end(), m.group(0))
-            if span is None:
-                continue
-            start, end = span
-            if any(t.start <= start < t.end or start <= t.start < end for t in taken):
-                continue
-            topics = _topics(ctx, ctx.folded[start:end])
-            if neutral and not ctx.cues.problem_topics.intersection(topics):
-                continue
-            out.append(Statement(ctx.text[start:end], start, end,
-                                 _actor(ctx, s, s.start + m.start(), resolve), topics))
-            break
+        for c in clauses(ctx, sentence):
+            f = ctx.folded[c.start:c.end]
+            hits = [(m, False) for m in ctx.cues.issue.finditer(f)] + \
+                   [(m, True) for m in ctx.cues.issue_neutral.finditer(f)]
+            for m, neutral in sorted(hits, key=lambda h: h[0].start()):
+                span = _issue_span(ctx, c, c.start + m.start(), c.start + m.end(), m.group(0))
+                if span is None:
+                    continue
+                start, end = span
+                if any(t.start <= start < t.end or start <= t.start < end for t in taken):
+                    continue
+                topics = _topics(ctx, ctx.folded[start:end])
+                if neutral and not (ctx.cues.problem_topics.intersection(topics)
+                                    or ctx.cues.problem_words.search(ctx.folded[start:end])):
+                    continue
+                out.append(Statement(ctx.text[start:end], start, end,
+                                     _actor(ctx, c, c.start + m.start(), resolve), topics))
+                break
     return _dedupe(out)
 
 
 def _issue_span(ctx: Context, s: Sentence, cue_start: int, cue_end: int, cue: str) -> tuple[int, int] | None:
-    """The problem clause around an issue cue, or None for a generic mention."""
+    """The problem clause around an issue cue, or None for a generic mention.
+
+    A clause of up to ISSUE_CLAUSE_WORDS words is taken whole (subject included:
+    "Kosova mbetet një vend …"); a longer one from the cue's side that names the problem.
+    """
     raw_after = ctx.folded[cue_end:s.end].lstrip()
     after = LEADING_FILLER.sub("", raw_after)
     if any(ctx.cues.issue_generic_after.match(a) or _generic_chain(ctx, a) for a in (raw_after, after)):
         return None
     end_limit = _clause_end(ctx, cue_end, s.end)
-    if ctx.cues.issue_clause.search(cue):  # a verb: the whole clause, subject included
-        start, end = _trim(ctx, _clause_start(ctx, s, cue_start), end_limit)
-    elif ctx.cues.issue_relative_after.match(ctx.folded[cue_end:s.end]):
-        start, end = _trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
-        if start >= end:
-            start, end = _trim(ctx, s.start, cue_start)
-    else:
-        start, end = _trim(ctx, cue_end, end_limit)
-        if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
-            start, end = _trim(ctx, s.start, cue_start)
+    start, end = _trim(ctx, s.start, end_limit)
+    if len(ctx.text[start:end].split()) > ISSUE_CLAUSE_WORDS:
+        if ctx.cues.issue_clause.search(cue):  # a verb: its clause, subject included
+            start, end = _trim(ctx, _clause_start(ctx, s, cue_start), end_limit)
+        elif ctx.cues.issue_relative_after.match(ctx.folded[cue_end:s.end]):
+            start, end = _trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
+        else:
+            start, end = _trim(ctx, cue_end, end_limit)
+            if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
+                start, end = _trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
     if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
         return None
     if not _topics(ctx, ctx.folded[start:end]) and len(ctx.text[start:end].split()) < 6:
@@ -170,18 +175,29 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
         if intro and line.rstrip().endswith((":", ";")):
             in_list = True
             continue
-        for m in ctx.cues.commitment.finditer(f):
-            cue_start = s.start + m.start()
-            if ctx.cues.not_commitment.search(f, max(0, m.start() - 8), min(len(f), m.end() + 30)):
+        committed = False
+        for c in clauses(ctx, s):
+            cf = ctx.folded[c.start:c.end]
+            if committed and not ctx.cues.commitment.search(cf) and ctx.cues.task_like.search(cf):
+                # "kërkoi që X të …, ndërsa Y të …": the request goes on in the next clause
+                start, end = _trim(ctx, c.start, c.end)
+                if len(ctx.text[start:end].split()) >= 4:
+                    out.append(_statement(ctx, c, start, end, min(end, start + ITEM_SUBJECT_CHARS),
+                                          resolve, deadlines))
                 continue
-            start = _clause_start(ctx, s, cue_start)
-            start, end = _trim(ctx, start, s.end)
-            if len(ctx.text[start:end].split()) < 4:
-                continue
-            out.append(_statement(ctx, s, start, end, cue_start, resolve, deadlines))
-            in_list = _next_is_line(ctx, s) and bool(
-                was_in_list or ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
-            break
+            committed = False
+            for m in ctx.cues.commitment.finditer(cf):
+                cue_start = c.start + m.start()
+                if ctx.cues.not_commitment.search(cf, max(0, m.start() - 8), min(len(cf), m.end() + 30)):
+                    continue
+                start, end = _trim(ctx, _clause_start(ctx, c, cue_start), c.end)
+                if len(ctx.text[start:end].split()) < 4:
+                    continue
+                out.append(_statement(ctx, c, start, end, cue_start, resolve, deadlines))
+                committed = True
+                in_list = _next_is_line(ctx, s) and bool(
+                    was_in_list or ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
+                break
     return _dedupe(out)
 
 

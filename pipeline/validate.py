@@ -8,7 +8,7 @@ import yaml
 from rapidfuzz import process
 
 from .gazetteer import load_gazetteer
-from .write import schema_errors
+from .write import load_yaml, schema_errors
 
 MAX_DIFF_LINES = 12
 
@@ -26,7 +26,7 @@ def _records(paths: list[Path]) -> list[tuple[Path, Path]]:
 
 def _load(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return exc
 

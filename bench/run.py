@@ -1,0 +1,162 @@
+"""Benchmark of the archive run on a synthetic archive (figures printed, never asserted).
+
+    python bench/run.py [--n 10000] [--workdir /tmp/krat-bench] [--keep]
+
+1. Generates N documents by varying the project's samples (persons, dates,
+   counties, NGOs, paragraph order), a quarter each as .txt, .html, .docx, .pdf.
+2. Runs ``krat extract`` on each format at ``--jobs 1`` and ``--jobs 2`` and
+   prints documents per second (pages per second for PDF) and peak memory.
+3. Runs the whole archive once, then again unchanged, and prints the rerun time.
+4. Prints the ratio of the pipeline's txt throughput to spaCy's blank Albanian
+   tokenizer alone on the same texts, measured in the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from render_formats import paragraphs, to_docx, to_html, to_pdf  # noqa: E402
+
+FORMATS = ("txt", "html", "docx", "pdf")
+FIRST = ["Arben", "Blerina", "Dritan", "Elira", "Fatmir", "Gentiana", "Ilir", "Klodiana", "Luan", "Mimoza",
+         "Ndriçim", "Ornela", "Petrit", "Rudina", "Sokol", "Teuta", "Valbona", "Xhevdet", "Zamira", "Besnik"]
+LAST = ["Hoxha", "Kola", "Leka", "Marku", "Gjoka", "Shehu", "Dervishi", "Prifti", "Cela", "Bregu",
+        "Lamaj", "Zeneli", "Kurti", "Musaj", "Tafaj", "Rama", "Gjini", "Dushku", "Pepa", "Vata"]
+COUNTIES = ["Berat", "Dibër", "Durrës", "Elbasan", "Fier", "Gjirokastër", "Korçë", "Kukës", "Lezhë",
+            "Shkodër", "Tiranë", "Vlorë"]
+NGOS = ["World Vision", "Terre des hommes", "Caritas Shqiptar", "Tjetër Vizion", "Vatra", "ARSIS"]
+HONORIFIC_NAME = re.compile(r"\b(z\.|Z\.|znj\.|Znj\.|zj\.)\s*[A-ZËÇ][a-zëç]+\s+[A-ZËÇ][A-Za-zëç]+")
+NUMERIC_DATE = re.compile(r"\b\d{2}\.\d{2}\.(\d{4})\b")
+
+
+def templates() -> list[str]:
+    """The samples' texts (any encoding, any format), read by the project's readers."""
+    from pipeline.read import read_document
+    out = []
+    for path in sorted((ROOT / "samples").iterdir()):
+        if path.suffix.lower() in (".txt", ".html", ".docx", ".pdf"):
+            out.append(read_document(path).text)
+    return out
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """Another release of the same shape: other persons, dates, county, NGO and paragraph order."""
+    text = HONORIFIC_NAME.sub(lambda m: f"{m.group(1)} {rng.choice(FIRST)} {rng.choice(LAST)}", text)
+    text = NUMERIC_DATE.sub(lambda m: f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{rng.randint(2014, 2025)}",
+                            text)
+    source = next((c for c in COUNTIES if c in text), None)
+    if source:
+        text = text.replace(source, rng.choice(COUNTIES))
+    for ngo in NGOS:
+        if ngo in text:
+            text = text.replace(ngo, rng.choice(NGOS))
+    paras = paragraphs(text)
+    body = paras[1:]
+    if len(body) > 2 and rng.random() < 0.5:
+        middle = body[1:-1]
+        rng.shuffle(middle)
+        body = [body[0], *middle, body[-1]]
+    return "\n\n".join(paras[:1] + body)
+
+
+def generate(n: int, workdir: Path, seed: int = 7) -> dict[str, int]:
+    """Write the synthetic archive; returns the number of PDF pages."""
+    import pypdfium2
+    rng = random.Random(seed)
+    bases = templates()
+    for fmt in FORMATS:
+        (workdir / "archive" / fmt).mkdir(parents=True, exist_ok=True)
+    pages = 0
+    txt_texts = []
+    for i in range(n):
+        fmt = FORMATS[i % 4]
+        text = vary(bases[i % len(bases)], rng)
+        target = workdir / "archive" / fmt / f"doc{i:05d}.{fmt}"
+        if fmt == "txt":
+            target.write_text(text, encoding="utf-8")
+            txt_texts.append(text)
+        elif fmt == "html":
+            to_html(paragraphs(text), target)
+        elif fmt == "docx":
+            to_docx(paragraphs(text), target)
+        else:
+            to_pdf(paragraphs(text), target)
+            pdf = pypdfium2.PdfDocument(str(target))
+            pages += len(pdf)
+            pdf.close()
+    return {"pdf_pages": pages}
+
+
+def extract(inputs: list[Path], out: Path, jobs: int) -> tuple[float, float]:
+    """Run ``krat extract`` in a child; returns (seconds, peak MB of the run's processes)."""
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out),
+                    "--jobs", str(jobs), "--quiet"], check=False)
+    seconds = time.perf_counter() - started
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return seconds, peak
+
+
+def tokenizer_rate(texts: list[str]) -> float:
+    import spacy
+    nlp = spacy.blank("sq")
+    started = time.perf_counter()
+    for text in texts:
+        nlp.make_doc(text)
+    return len(texts) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000, help="documents in the synthetic archive")
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/krat-bench"))
+    ap.add_argument("--keep", action="store_true", help="keep the archive and outputs")
+    args = ap.parse_args()
+    work = args.workdir
+    shutil.rmtree(work, ignore_errors=True)
+    started = time.perf_counter()
+    meta = generate(args.n, work)
+    print(f"generated {args.n} documents ({meta['pdf_pages']} PDF pages) in {time.perf_counter() - started:.0f} s")
+
+    counts = {fmt: len(list((work / "archive" / fmt).iterdir())) for fmt in FORMATS}
+    rates: dict[tuple[str, int], float] = {}
+    peaks = []
+    print(f"{'format':<6} {'jobs':>4} {'docs':>6} {'seconds':>8} {'rate':>14} {'peak MB':>8}")
+    for fmt in FORMATS:
+        for jobs in (1, 2):
+            seconds, peak = extract([work / "archive" / fmt], work / f"out-{fmt}-{jobs}", jobs)
+            peaks.append(peak)
+            unit = meta["pdf_pages"] if fmt == "pdf" else counts[fmt]
+            rates[(fmt, jobs)] = unit / seconds
+            label = "pages/s" if fmt == "pdf" else "docs/s"
+            print(f"{fmt:<6} {jobs:>4} {counts[fmt]:>6} {seconds:>8.1f} {rates[(fmt, jobs)]:>7.1f} {label:<6} {peak:>8.0f}")
+
+    seconds, peak = extract([work / "archive"], work / "out-all", 2)
+    print(f"whole archive, --jobs 2: {args.n / seconds:.1f} docs/s, peak {peak:.0f} MB (largest process)")
+    rerun, _ = extract([work / "archive"], work / "out-all", 2)
+    print(f"unchanged rerun of {args.n} documents: {rerun:.2f} s")
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((work / "archive" / "txt").iterdir())]
+    tok = tokenizer_rate(texts)
+    print(f"spaCy blank('sq') tokenizer alone on the txt texts: {tok:.0f} docs/s")
+    print(f"pipeline / tokenizer txt throughput: {rates[('txt', 1)] / tok:.3f} at --jobs 1, "
+          f"{rates[('txt', 2)] / tok:.3f} at --jobs 2")
+    print(f"pdf pages/s per core: {rates[('pdf', 1)]:.1f} (--jobs 1), {rates[('pdf', 2)] / 2:.1f} (--jobs 2)")
+    print(f"peak memory (largest single process over all runs): {max(peaks + [peak]):.0f} MB")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
