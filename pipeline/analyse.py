@@ -101,8 +101,16 @@ class SentenceSplitter:
         return "\n" in doc[i - 1].whitespace_
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, computed once: spaCy rebuilds ``doc.text`` from the tokens on every access."""
+    text = doc._.text
+    if text is None:
+        text = doc._.text = doc.text
+    return text
+
+
 def _register_extensions() -> None:
-    for name, default in (("sentence_starts", None), ("dates", None), ("institution_matches", None), ("places", None),
+    for name, default in (("text", None), ("sentence_starts", None), ("dates", None), ("institution_matches", None), ("places", None),
                           ("bodies", None), ("published", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .analyse import doc_text
 from .cues import Cues, cues_for
 from .dates import DateMention
 from .gazetteer import Gazetteer
@@ -53,7 +54,7 @@ class Context:
     @classmethod
     def from_doc(cls, doc: Doc, gaz: Gazetteer, *, title: str | None, published: str | None,
                  title_end: int = 0) -> "Context":
-        text = doc.text
+        text = doc_text(doc)
         starts = doc._.sentence_starts if doc._.sentence_starts is not None else [s.start for s in doc.sents]
         spans = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)])]
         sentences = [Sentence(s.start_char, s.end_char) for s in spans if s.text.strip()]

@@ -26,6 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .analyse import doc_text
 from .dates import DateFinder, DateVocabulary
 from .gazetteer import Entry, Former, Gazetteer, load_gazetteer
 from .normalize import fold, fold_aligned
@@ -136,13 +137,14 @@ class BodyMatcher:
         ]
 
     def __call__(self, doc: Doc) -> Doc:
-        folded = fold_aligned(doc.text)
+        text = doc_text(doc)
+        folded = fold_aligned(text)
         found: list[BodyMatch] = []
         for index, pattern in self.patterns:
             for m in pattern.finditer(folded):
                 if any(m.start() < b.end and b.start < m.end() for b in found):
                     continue
-                found.append(BodyMatch(m.start(), m.end(), doc.text[m.start():m.end()], index))
+                found.append(BodyMatch(m.start(), m.end(), text[m.start():m.end()], index))
         doc._.bodies = sorted(found, key=lambda b: b.start)
         return doc
 
@@ -337,5 +339,5 @@ class DateComponent:
         self.finder = DateFinder(vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = self.finder.find(doc.text, published=doc._.published)
+        doc._.dates = self.finder.find(doc_text(doc), published=doc._.published)
         return doc
