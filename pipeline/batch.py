@@ -77,25 +77,25 @@ def text_fingerprint(text: str) -> str | None:
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest() if words else None
 
 
-def process(job: Job, extractor: "Extractor", *, data: bytes | None = None) -> Outcome:
-    """Extract one document and write its record; errors become a failed outcome."""
+def process(job: Job, extractor: "Extractor", *, tmp_dir: Path | None = None) -> Outcome:
+    """Extract one document and write its record (temporary file in ``tmp_dir``); errors
+    become a failed outcome."""
     from .errors import InputError, PipelineError
     from .read import read_bytes
     from .write import record_to_yaml, write_atomic
 
     started = time.perf_counter()
-    if data is None:
-        try:
-            data = job.path.read_bytes()
-        except OSError as exc:
-            return Outcome(job, "failed", f"cannot read file ({exc.strerror or exc})")
+    try:
+        data = job.path.read_bytes()
+    except OSError as exc:
+        return Outcome(job, "failed", f"cannot read file ({exc.strerror or exc})")
     sha = hashlib.sha256(data).hexdigest()
     reader = None
     try:
         raw = read_bytes(data, suffix=job.path.suffix, name=job.rel)
         reader = raw.method
         record, text = extractor.extract(raw, path=job.rel, sha256=sha)
-        write_atomic(job.out, record_to_yaml(record))
+        write_atomic(job.out, record_to_yaml(record), tmp_dir=tmp_dir)
     except InputError as exc:
         return Outcome(job, "failed", exc.reason, reader=reader, sha256=sha,
                        seconds=time.perf_counter() - started)

@@ -56,10 +56,10 @@ class Journal:
             self.path.unlink(missing_ok=True)
 
 
-def write(out_dir: Path, entries: list[dict[str, Any]]) -> Path:
+def write(out_dir: Path, entries: list[dict[str, Any]], *, tmp_dir: Path | None = None) -> Path:
     """Write the manifest atomically, one line per input, sorted by input path."""
     lines = [json.dumps({k: e.get(k) for k in FIELDS}, ensure_ascii=False)
              for e in sorted(entries, key=lambda e: (e["path"], e.get("output") or ""))]
     path = out_dir / MANIFEST
-    write_atomic(path, "\n".join(lines) + ("\n" if lines else ""))
+    write_atomic(path, "\n".join(lines) + ("\n" if lines else ""), tmp_dir=tmp_dir)
     return path

@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import resource
+import shutil
 import sys
 import time
 from collections import Counter, deque
@@ -34,6 +35,7 @@ from . import PIPELINE_VERSION
 from . import manifest as mf
 from .batch import Job, Outcome, discover, process
 from .gazetteer import gazetteer_version
+from .write import staging_dir
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,7 @@ class RunSummary:
 _EXTRACTOR = None  # built in the parent before forking, so workers share it
 
 
-def _worker_main(conn: Connection, memory_mb: int) -> None:
+def _worker_main(conn: Connection, memory_mb: int, tmp_dir: Path | None) -> None:
     """A worker: set its memory limit, then extract documents until told to stop."""
     _limit_memory(memory_mb)
     while True:
@@ -74,7 +76,7 @@ def _worker_main(conn: Connection, memory_mb: int) -> None:
             return
         if job is None:
             return
-        conn.send(process(job, _EXTRACTOR))
+        conn.send(process(job, _EXTRACTOR, tmp_dir=tmp_dir))
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -101,8 +103,9 @@ class _Worker:
 class WorkerPool:
     """Forked workers with a per-document time limit; hung or dead workers are replaced."""
 
-    def __init__(self, size: int, *, timeout: float, memory_mb: int) -> None:
+    def __init__(self, size: int, *, timeout: float, memory_mb: int, tmp_dir: Path | None = None) -> None:
         self.size = max(1, size)
+        self.tmp_dir = tmp_dir
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.context = multiprocessing.get_context("fork")
@@ -110,7 +113,8 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
-        proc = self.context.Process(target=_worker_main, args=(child, self.memory_mb), daemon=True)
+        proc = self.context.Process(target=_worker_main, args=(child, self.memory_mb, self.tmp_dir),
+                                    daemon=True)
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -212,12 +216,15 @@ def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bo
                 on_outcome(outcomes[key], done, len(all_jobs))
         else:
             todo.append(job)
+    staging = staging_dir(out_dir)
+    shutil.rmtree(staging, ignore_errors=True)  # what a killed run left half-written
     journal = mf.Journal(out_dir)
     try:
         if todo:
             from .record import Extractor
             _EXTRACTOR = Extractor.create(gazetteer_dir)  # cached per gazetteer; forked workers share it
-            pool = WorkerPool(jobs or os.cpu_count() or 1, timeout=timeout, memory_mb=memory_mb)
+            pool = WorkerPool(jobs or os.cpu_count() or 1, timeout=timeout, memory_mb=memory_mb,
+                              tmp_dir=staging)
             for outcome in pool.run(todo):
                 key = _key(outcome.job, out_dir)
                 outcomes[key] = outcome
@@ -225,10 +232,11 @@ def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bo
                 done += 1
                 if on_outcome:
                     on_outcome(outcome, done, len(all_jobs))
-        _mark_duplicates(all_jobs, outcomes, out_dir)
+        _mark_duplicates(all_jobs, outcomes, out_dir, staging)
         entries = [_entry(outcomes[_key(j, out_dir)], _key(j, out_dir), versions) for j in all_jobs]
-        mf.write(out_dir, entries)
+        mf.write(out_dir, entries, tmp_dir=staging)
         journal.close(remove=True)
+        shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
         journal.close(remove=False)
         raise
@@ -259,7 +267,7 @@ def _entry(o: Outcome, key: str, versions: dict[str, str]) -> dict[str, Any]:
             "duplicate_of": o.duplicate_of, **versions}
 
 
-def _mark_duplicates(jobs: list[Job], outcomes: dict[str, Outcome], out_dir: Path) -> None:
+def _mark_duplicates(jobs: list[Job], outcomes: dict[str, Outcome], out_dir: Path, staging: Path) -> None:
     """The later of two inputs with the same words is a duplicate of the first (sorted order)."""
     first: dict[str, str] = {}
     for job in jobs:
@@ -269,7 +277,7 @@ def _mark_duplicates(jobs: list[Job], outcomes: dict[str, Outcome], out_dir: Pat
         original = first.setdefault(o.fingerprint, job.rel)
         wanted = None if original == job.rel else original
         if wanted != o.duplicate_of or (o.status != "unchanged" and wanted):
-            _set_duplicate_of(job.out, wanted)
+            _set_duplicate_of(job.out, wanted, staging)
         o.duplicate_of = wanted
         if wanted:
             o.status, o.reason = "duplicate", f"same text as {wanted}"
@@ -277,7 +285,7 @@ def _mark_duplicates(jobs: list[Job], outcomes: dict[str, Outcome], out_dir: Pat
             o.status, o.reason = "ok", None
 
 
-def _set_duplicate_of(path: Path, original: str | None) -> None:
+def _set_duplicate_of(path: Path, original: str | None, staging: Path) -> None:
     """Rewrite a record's ``source.duplicate_of`` (atomically, validated)."""
     from .model import Record
     from .write import load_yaml, record_to_yaml, write_atomic
@@ -286,4 +294,4 @@ def _set_duplicate_of(path: Path, original: str | None) -> None:
     if data["source"].get("duplicate_of") == original:
         return
     data["source"]["duplicate_of"] = original
-    write_atomic(path, record_to_yaml(Record.model_validate(data)))
+    write_atomic(path, record_to_yaml(Record.model_validate(data)), tmp_dir=staging)

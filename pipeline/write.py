@@ -84,10 +84,24 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename (never half-written)."""
+def staging_dir(out_dir: Path) -> Path:
+    """Where a run writes its temporary files: beside the output folder, on the same file
+    system (so the final rename is atomic) but outside it, so that a run killed in the
+    middle leaves no half-written file anywhere under the output."""
+    return out_dir.resolve().parent / f".{out_dir.resolve().name}.krat-tmp"
+
+
+def write_atomic(path: Path, text: str, *, tmp_dir: Path | None = None) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename (never half-written).
+
+    Args:
+        tmp_dir: folder for the temporary file (default: the target's folder); it must
+            be on the same file system as ``path``.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if tmp_dir is not None:
+        tmp_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir or path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
