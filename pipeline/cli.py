@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import click
-import yaml
 
 from . import __version__
 from .errors import PipelineError

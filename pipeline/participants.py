@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .context import Context, Sentence
+from .context import Context
 from .match import InstitutionMatch
 from .normalize import fold
 

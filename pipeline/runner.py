@@ -22,7 +22,6 @@ import multiprocessing
 import os
 import resource
 import shutil
-import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator

@@ -15,13 +15,15 @@ import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import Draft202012Validator
-
 from .errors import RecordValidationError
-from .model import Record
+
+if TYPE_CHECKING:  # the model (pydantic) and jsonschema are imported where a record is written
+    from jsonschema import Draft202012Validator
+
+    from .model import Record
 
 FILE_MODE = 0o666  # as an ordinary open() would create it, less the umask
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "record.schema.json"
@@ -45,8 +47,9 @@ def dump_yaml(data: Any) -> str:
 
 
 @lru_cache(maxsize=1)
-def schema_validator() -> Draft202012Validator:
+def schema_validator() -> "Draft202012Validator":
     """The validator of the project's JSON Schema (loaded once)."""
+    from jsonschema import Draft202012Validator
     return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
@@ -66,7 +69,7 @@ def _fast_validator():
     return fastjsonschema.compile(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
-def record_to_yaml(record: Record) -> str:
+def record_to_yaml(record: "Record") -> str:
     """Validate a record against the JSON Schema and return its YAML text."""
     import fastjsonschema
     data = record.model_dump(mode="json")

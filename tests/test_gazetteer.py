@@ -5,8 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from pipeline.errors import GazetteerError
 from pipeline.gazetteer import load_gazetteer
@@ -97,7 +95,6 @@ def names(gaz):
 
 def test_every_canonical_name_matches_its_own_entry(gaz, extractor):
     """Each national name, written alone in a sentence, matches its entry at score 100."""
-    from pipeline.analyse import get_nlp
     nlp = extractor.nlp
     failures = []
     for entry in gaz.entries.values():
