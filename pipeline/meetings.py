@@ -236,9 +236,10 @@ def meeting_date(ctx: Context, events: list[Sentence], published: str | None) ->
     for s in events:
         if _is_future(ctx, s):
             continue
-        for d in ctx.in_sentence(ctx.dates, s):
-            if _date_role(ctx, d) == "meeting" and d.kind != "year" and (d.value or d.kind == "day"):
-                return d
+        found = [d for d in ctx.in_sentence(ctx.dates, s)
+                 if _date_role(ctx, d) == "meeting" and d.kind != "year" and (d.value or d.kind == "day")]
+        if found:  # a day before a span of months; "Sot më datë 02.06.2022": the written date
+            return min(found, key=lambda d: (d.kind not in ("day", "relative"), d.kind == "relative", d.start))
     return None
 
 

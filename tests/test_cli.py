@@ -126,3 +126,20 @@ def test_validate_expected_prints_a_field_diff(inputs, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = run("validate", str(out), "--expected", str(gold))
     assert result.exit_code == 1 and "$.meetings[0].date: expected '2019-11-15', got '2019-11-14'" in result.output
+
+
+def test_jobs_force_timeout_and_memory_options(inputs, tmp_path):
+    out = tmp_path / "out"
+    first = run("extract", str(inputs), "-o", str(out), "--jobs", "2", "--timeout", "30", "--max-memory", "1024")
+    assert first.exit_code == 0 and "1 ok" in first.output
+    again = run("extract", str(inputs), "-o", str(out), "--jobs", "1")
+    assert "1 unchanged" in again.output
+    forced = run("extract", str(inputs), "-o", str(out), "--force")
+    assert "1 ok" in forced.output
+    manifest = (out / "manifest.jsonl").read_text(encoding="utf-8")
+    assert '"status": "ok"' in manifest and '"path": "korce/takimi.txt"' in manifest
+
+
+def test_bad_option_values_are_usage_errors(inputs, tmp_path):
+    assert run("extract", str(inputs), "-o", str(tmp_path / "o"), "--jobs", "0").exit_code == 2
+    assert run("extract", str(inputs), "-o", str(tmp_path / "o"), "--timeout", "-1").exit_code == 2
