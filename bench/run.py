@@ -89,7 +89,7 @@ def generate(n: int, workdir: Path, seed: int = 7) -> dict[str, int]:
         elif fmt == "docx":
             to_docx(paragraphs(text), target)
         else:
-            to_pdf(paragraphs(text), target)
+            to_pdf(paragraphs(text), target, unicode_font=False)  # core font: fast to generate
             pdf = pypdfium2.PdfDocument(str(target))
             pages += len(pdf)
             pdf.close()

@@ -11,12 +11,13 @@ The pipeline is built once per process (``get_nlp``) and cached.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 import numpy
-from spacy.attrs import NORM, SENT_START
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -76,7 +77,8 @@ class SentenceSplitter:
         self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = [i for i in range(len(doc)) if i == 0 or self._starts(doc, i)]
+        texts = token_table(doc).texts
+        starts = [i for i in range(len(texts)) if i == 0 or self._starts(texts, i)]
         if len(doc):
             flags = numpy.full((len(doc), 1), NOT_SENT_START, dtype="uint64")
             flags[starts, 0] = 1
@@ -84,21 +86,42 @@ class SentenceSplitter:
         doc._.sentence_starts = starts
         return doc
 
-    def _starts(self, doc: Doc, i: int) -> bool:
-        tok = doc[i]
-        if tok.is_space or tok.text in CLOSERS:
+    def _starts(self, texts: list[str], i: int) -> bool:
+        text = texts[i]
+        if text.isspace() or text in CLOSERS:
             return False
         j = i - 1
-        while j > 0 and doc[j].text in CLOSERS and doc[j].text not in SENTENCE_END:
+        while j > 0 and texts[j] in CLOSERS and texts[j] not in SENTENCE_END:
             j -= 1  # look through closing quotes and brackets to the stop before them
-        prev = doc[j]
-        if prev.text in SENTENCE_END:
-            if prev.text == "." and j > 0 and doc[j - 1].text in self.abbreviations:
-                return False
-            return True
-        if doc[i - 1].is_space and "\n" in doc[i - 1].text:
-            return True
-        return "\n" in doc[i - 1].whitespace_
+        prev = texts[j]
+        if prev in SENTENCE_END:
+            return not (prev == "." and j > 0 and texts[j - 1] in self.abbreviations)
+        return texts[i - 1].isspace() and "\n" in texts[i - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Token texts, norms and character offsets as plain lists, read from the Doc once.
+
+    Python-level loops over a Doc create a Token object per access; the matchers
+    and extractors walk every token several times, so they read these lists instead.
+    """
+
+    texts: list[str]
+    norms: list[str]
+    idxs: list[int]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's TokenTable (built on first use, kept on the Doc)."""
+    table = doc._.tokens
+    if table is None:
+        strings = doc.vocab.strings
+        arr = doc.to_array([ORTH, NORM, IDX])
+        table = doc._.tokens = TokenTable([strings[int(h)] for h in arr[:, 0]],
+                                          [strings[int(h)] for h in arr[:, 1]],
+                                          arr[:, 2].tolist())
+    return table
 
 
 def doc_text(doc: Doc) -> str:
@@ -110,7 +133,7 @@ def doc_text(doc: Doc) -> str:
 
 
 def _register_extensions() -> None:
-    for name, default in (("text", None), ("sentence_starts", None), ("dates", None), ("institution_matches", None), ("places", None),
+    for name, default in (("tokens", None), ("text", None), ("sentence_starts", None), ("dates", None), ("institution_matches", None), ("places", None),
                           ("bodies", None), ("published", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .analyse import doc_text
+from .analyse import doc_text, token_table
 from .dates import DateFinder, DateVocabulary
 from .gazetteer import Entry, Former, Gazetteer, load_gazetteer
 from .normalize import fold, fold_aligned
@@ -167,7 +167,7 @@ class InstitutionMatcher:
         self.fuzzy_targets: dict[str, tuple[str, bool, Former | None]] = {}  # name key → entry
         self.nlp = nlp
         # a misspelt head ("Njësisia") starts with a head's key; titles ("Sekretarja") are not heads
-        self.heads = sorted({_key_of(nlp, h) for h in gaz.cues.get("org_heads", [])}, key=len, reverse=True)
+        self.head_set = frozenset(_key_of(nlp, h) for h in gaz.cues.get("org_heads", []))
         self.title_forms = frozenset(fold(f.split()[0]) for t in gaz.titles for f in t.forms if f.split())
         seen_keys: dict[str, tuple[str, bool]] = {}
         for entry in gaz.entries.values():
@@ -230,11 +230,12 @@ class InstitutionMatcher:
         return InstitutionMatch(0, 0, text, ref, generic, "alias" if score == 100.0 else "fuzzy", score, former)
 
     def _head_of(self, key: str) -> str | None:
-        """The organisation head noun whose key ``key`` starts with, if any."""
-        for head in self.heads:
-            if key == head or (len(head) >= HEAD_PREFIX_MIN and key.startswith(head)
-                               and len(key) - len(head) <= HEAD_MISSPELLING_EXTRA):
-                return head
+        """The organisation head noun whose key ``key`` is, or starts with (a misspelling)."""
+        if key in self.head_set:
+            return key
+        for cut in range(max(HEAD_PREFIX_MIN, len(key) - HEAD_MISSPELLING_EXTRA), len(key)):
+            if key[:cut] in self.head_set:
+                return key[:cut]
         return None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -267,12 +268,16 @@ class InstitutionMatcher:
     def _fuzzy(self, doc: Doc, covered: set[int]) -> list[InstitutionMatch]:
         """Organisation-like mentions not covered by an exact match: fuzzy, else unmatched."""
         out = []
+        table = token_table(doc)
+        texts, norms = table.texts, table.norms
         i = 0
-        n = len(doc)
+        n = len(texts)
         while i < n:
-            tok = doc[i]
-            head = self._head_of(tok.norm_) if tok.text[:1].isupper() and i not in covered else None
-            if head is None or fold(tok.text) in self.title_forms:
+            if not texts[i][:1].isupper() or i in covered:
+                i += 1
+                continue
+            head = self._head_of(norms[i])
+            if head is None or fold(texts[i]) in self.title_forms:
                 i += 1
                 continue
             j = i + 1

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .context import Context
+from .analyse import token_table
 from .match import InstitutionMatch
 from .normalize import fold
 
+CONNECTOR_KEYS = frozenset({"e", "dhe", "per", "kunder", "ne", "te"})
 PLURAL_ENDINGS = ("at", "et", "ave", "eve", "ite", "itë")
 ROLE_RANK = {"organizer": 3, "funder": 2, "participant": 1, "mentioned": 0}
 SUBJECT_VERB_WINDOW = 160     # chars after a subject institution in which its organising verb may stand
@@ -171,6 +173,7 @@ class PersonFinder:
         self.doc: Doc = ctx.doc
         self.lookup = lookup  # name → InstitutionMatch, for offices named by a role ("Zëvendësministre e Arsimit")
         self.honorifics, self.title_keys = _person_vocabulary(ctx.gaz)
+        self.table = token_table(ctx.doc)
         self.blocked = self._blocked_tokens()
 
     def _blocked_tokens(self) -> set[int]:
@@ -178,54 +181,59 @@ class PersonFinder:
         mask = bytearray(len(self.ctx.text) + 1)
         for x in (*self.ctx.institutions, *self.ctx.places, *self.ctx.bodies):
             mask[x.start:x.end] = b"\x01" * (x.end - x.start)
-        return {tok.i for tok in self.doc if mask[tok.idx]}
+        return {i for i, idx in enumerate(self.table.idxs) if mask[idx]}
 
-    def _is_name_token(self, tok: Token) -> bool:
-        return (bool(_UPPER_WORD.match(tok.text)) and tok.i not in self.blocked
-                and tok.text not in self.ctx.cues.name_stop and tok.norm_ not in self.title_keys
-                and tok.text.rstrip(".") not in self.honorifics)
+    def _is_name_token(self, i: int) -> bool:
+        text = self.table.texts[i]
+        return (bool(_UPPER_WORD.match(text)) and i not in self.blocked
+                and text not in self.ctx.cues.name_stop and self.table.norms[i] not in self.title_keys
+                and text.rstrip(".") not in self.honorifics)
 
     def _name_at(self, i: int) -> tuple[int, int] | None:
         """Token span of a name starting at token ``i`` (1–3 capitalised words)."""
         j = i
-        while j < len(self.doc) and j - i < NAME_MAX_TOKENS and self._is_name_token(self.doc[j]):
+        n = len(self.table.texts)
+        while j < n and j - i < NAME_MAX_TOKENS and self._is_name_token(j):
             j += 1
         return (i, j) if j > i else None
 
     def _honorific_at(self, i: int) -> tuple[str, int] | None:
         """(canonical honorific, index after it) when token ``i`` is an honorific."""
-        tok = self.doc[i]
-        canon = self.honorifics.get(tok.text.rstrip("."))
-        if canon is None or tok.text[:1].lower() not in "zd":
+        texts = self.table.texts
+        text = texts[i]
+        canon = self.honorifics.get(text.rstrip("."))
+        if canon is None or text[:1].lower() not in "zd":
             return None
         j = i + 1
-        if j < len(self.doc) and self.doc[j].text == "." and tok.text[-1] != ".":
+        if j < len(texts) and texts[j] == "." and text[-1] != ".":
             j += 1
         return canon, j
 
     def find(self) -> list[PersonRecord]:
         found: dict[tuple[int, int], PersonRecord] = {}
-        doc = self.doc
-        for i, tok in enumerate(doc):
-            hon = self._honorific_at(i)
-            if hon and hon[1] < len(doc):
-                span = self._name_at(hon[1])
-                if span and (span[1] - span[0] >= 2 or doc[span[0]].is_upper or
-                             self._honorific_is_clear(tok)):
-                    self._add(found, span, hon[0], doc[i].idx)
-            if tok.norm_ in self.title_keys and tok.text[:1].isalpha():
+        texts, norms, n = self.table.texts, self.table.norms, len(self.table.texts)
+        for i in range(n):
+            text = texts[i]
+            if text.rstrip(".") in self.honorifics:
+                hon = self._honorific_at(i)
+                if hon and hon[1] < n:
+                    span = self._name_at(hon[1])
+                    if span and (span[1] - span[0] >= 2 or texts[span[0]].isupper() or
+                                 self._honorific_is_clear(text)):
+                        self._add(found, span, hon[0], self.table.idxs[i])
+            if norms[i] in self.title_keys and text[:1].isalpha():
                 self._title_then_name(found, i)
         self._name_then_title(found)
         persons = sorted(found.values(), key=lambda p: p.start)
         return _merge_surnames(persons)
 
-    def _honorific_is_clear(self, tok: Token) -> bool:
-        return tok.text.endswith(".") or len(tok.text) > 2
+    def _honorific_is_clear(self, text: str) -> bool:
+        return text.endswith(".") or len(text) > 2
 
     def _add(self, found, span, honorific, mention_start) -> None:
         doc = self.doc
         start_tok, end_tok = span
-        name = " ".join(_title_case(t.text) for t in doc[start_tok:end_tok])
+        name = " ".join(_title_case(t) for t in self.table.texts[start_tok:end_tok])
         key = (start_tok, end_tok)
         if any(s <= start_tok < e or start_tok <= s < end_tok for s, e in found):
             return
@@ -235,40 +243,38 @@ class PersonFinder:
 
     def _title_then_name(self, found, i: int) -> None:
         """"Prefekti i Qarkut Kukës z. Zenel Kuçana", "Zëvendësministri …, Milan Radojeviq"."""
-        doc = self.doc
+        texts, norms, n = self.table.texts, self.table.norms, len(self.table.texts)
         sent_end = self.ctx.token_sentence_range(i)[1]
         j = i + 1
         while j < min(sent_end, i + TITLE_SCAN_TOKENS):
-            tok = doc[j]
-            hon = self._honorific_at(j)
-            if hon:
+            if self._honorific_at(j):
                 return  # the honorific loop records this person
-            if self._is_name_token(tok) and j + 1 < len(doc) and self._is_name_token(doc[j + 1]):
+            if self._is_name_token(j) and j + 1 < n and self._is_name_token(j + 1):
                 span = self._name_at(j)
                 if span:
-                    self._add(found, span, None, doc[span[0]].idx)
+                    self._add(found, span, None, self.table.idxs[span[0]])
                 return
-            if tok.is_lower and tok.norm_ not in ("e", "dhe", "per", "kunder", "ne", "te") or tok.is_digit:
+            text = texts[j]
+            if (text.islower() and norms[j] not in CONNECTOR_KEYS) or text.isdigit():
                 return
-            if tok.text in (".", ";", ":", "(", ")"):
+            if text in (".", ";", ":", "(", ")"):
                 return
             j += 1
 
     def _name_then_title(self, found) -> None:
         """"Nora Malaj Zëvendësministre …", "Vesna Vujoviq nga misioni i OSBE-së"."""
-        doc = self.doc
-        for i in range(1, len(doc)):
-            tok = doc[i]
-            is_title = tok.norm_ in self.title_keys and tok.text[:1].isupper()
-            is_from = tok.lower_ == "nga" and any(m.start == doc[i + 1].idx for m in self.ctx.institutions
-                                                   if i + 1 < len(doc)) if i + 1 < len(doc) else False
+        texts, norms, n = self.table.texts, self.table.norms, len(self.table.texts)
+        starts = {m.start for m in self.ctx.institutions}
+        for i in range(1, n):
+            is_title = norms[i] in self.title_keys and texts[i][:1].isupper()
+            is_from = (texts[i].lower() == "nga" and i + 1 < n and self.table.idxs[i + 1] in starts)
             if not (is_title or is_from):
                 continue
             j = i
-            while j > 0 and i - j < NAME_MAX_TOKENS and self._is_name_token(doc[j - 1]):
+            while j > 0 and i - j < NAME_MAX_TOKENS and self._is_name_token(j - 1):
                 j -= 1
             if i - j >= 2:
-                self._add(found, (j, i), None, doc[j].idx)
+                self._add(found, (j, i), None, self.table.idxs[j])
 
     def _role_near(self, start_tok: int, end_tok: int, mention_start: int) -> tuple[str | None, str | None]:
         """The title phrase before the name (or in apposition after it) and its institution."""

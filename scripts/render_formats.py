@@ -39,10 +39,16 @@ def to_docx(paras: list[str], path: Path) -> None:
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # a Unicode font, when the machine has it
 
 
-def to_pdf(paras: list[str], path: Path) -> None:
+LATIN1_SUBSTITUTES = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "„": '"', "’": "'", "‘": "'", "…": "..."})
+
+
+def to_pdf(paras: list[str], path: Path, *, unicode_font: bool | None = None) -> None:
+    """A PDF of the paragraphs; with the core Helvetica font (fast) unless a Unicode font
+    is asked for or, by default, found on the machine."""
     pdf = FPDF(format="A4")
     pdf.set_margins(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM)
-    unicode_font = (FONT_DIR / "DejaVuSans.ttf").exists()
+    if unicode_font is None:
+        unicode_font = (FONT_DIR / "DejaVuSans.ttf").exists()
     if unicode_font:
         pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
         pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
@@ -51,7 +57,8 @@ def to_pdf(paras: list[str], path: Path) -> None:
     for i, para in enumerate(paras):
         bold = i == 0 and len(para) < 200
         pdf.set_font(family, "B" if bold else "", FONT_SIZE + (2 if bold else 0))
-        text = para if unicode_font else para.encode("latin-1", "replace").decode("latin-1")
+        text = para if unicode_font else (
+            para.translate(LATIN1_SUBSTITUTES).encode("latin-1", "replace").decode("latin-1"))
         pdf.multi_cell(0, LINE_HEIGHT_MM, text)
         pdf.ln(LINE_HEIGHT_MM)
     pdf.output(str(path))
