@@ -28,6 +28,9 @@ ARTICLES = frozenset({"e", "i", "te", "se", "ta"})
 SUFFIXES = ("ise", "ine", "ite", "ve", "se", "ne", "it", "ut", "in", "un", "es", "en", "et",
             "a", "e", "i", "u")
 MIN_STEM = 3
+# Match keys of the little words that link the words of a name or a title phrase
+# ("Drejtoria Vendore e Policisë", "Ministria për Evropën dhe Punët e Jashtme").
+CONNECTOR_KEYS = frozenset({"e", "dhe", "per", "kunder", "ne", "mbi", "nga"})
 STEM_PASSES = 2
 
 

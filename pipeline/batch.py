@@ -11,6 +11,7 @@ import hashlib
 import logging
 import re
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,24 +51,32 @@ class Outcome:
 
 
 def discover(inputs: list[Path], out_dir: Path) -> Iterator[Job]:
-    """Every document under the inputs, sorted; explicit files are taken whatever their suffix."""
+    """Every document under the inputs, roots in the order given, files sorted within each;
+    explicit files are taken whatever their suffix. Output names are unique: inputs that
+    share a stem keep their suffix (``a.txt.yaml``), and inputs of different roots that
+    share a relative path go under their root's name."""
+    out_resolved = out_dir.resolve()
+    found: list[tuple[Path, str, Path]] = []  # (path, rel, root)
     for root in inputs:
         if root.is_file():
-            files = [(root, root.name)]
-        else:
-            out_resolved = out_dir.resolve()
-            files = [(p, p.relative_to(root).as_posix()) for p in sorted(root.rglob("*"))
+            found.append((root, root.name, root.parent))
+            continue
+        found.extend((p, p.relative_to(root).as_posix(), root) for p in sorted(root.rglob("*"))
                      if p.is_file() and p.suffix.lower() in SUPPORTED
                      and not any(part.startswith(".") for part in p.relative_to(root).parts)
-                     and out_resolved not in p.resolve().parents]
-        stems: dict[str, int] = {}
-        for _, rel in files:
-            key = rel.rsplit(".", 1)[0]
-            stems[key] = stems.get(key, 0) + 1
-        for path, rel in files:
-            key = rel.rsplit(".", 1)[0]
-            name = f"{rel}.yaml" if stems[key] > 1 else f"{key}.yaml"
-            yield Job(path, rel, out_dir / name)
+                     and out_resolved not in p.resolve().parents)
+    stems = Counter((root, rel.rsplit(".", 1)[0]) for _, rel, root in found)  # a.txt beside a.pdf
+    names = [f"{rel}.yaml" if stems[(root, rel.rsplit('.', 1)[0])] > 1 else f"{rel.rsplit('.', 1)[0]}.yaml"
+             for _, rel, root in found]
+    taken = Counter(names)
+    seen: set[str] = set()
+    for (path, rel, root), name in zip(found, names, strict=True):
+        if taken[name] > 1:  # the same relative path under two roots
+            name = f"{root.resolve().name or 'root'}/{name}"
+            while name in seen:
+                name = f"_{name}"
+        seen.add(name)
+        yield Job(path, rel, out_dir / name)
 
 
 def text_fingerprint(text: str) -> str | None:
@@ -97,11 +106,11 @@ def process(job: Job, extractor: "Extractor", *, tmp_dir: Path | None = None) ->
         record, text = extractor.extract(raw, path=job.rel, sha256=sha)
         write_atomic(job.out, record_to_yaml(record), tmp_dir=tmp_dir)
     except InputError as exc:
-        return Outcome(job, "failed", exc.reason, reader=reader, sha256=sha,
-                       seconds=time.perf_counter() - started)
+        return Outcome(job, "failed", exc.reason.splitlines()[0] if exc.reason else "unreadable",
+                       reader=reader, sha256=sha, seconds=time.perf_counter() - started)
     except PipelineError as exc:
-        return Outcome(job, "failed", str(exc), reader=reader, sha256=sha,
-                       seconds=time.perf_counter() - started)
+        reason = str(exc).removeprefix(f"{job.rel}: ").splitlines()[0]  # the file is named once, by the caller
+        return Outcome(job, "failed", reason, reader=reader, sha256=sha, seconds=time.perf_counter() - started)
     except MemoryError:
         return Outcome(job, "failed", "out of memory", reader=reader, sha256=sha,
                        seconds=time.perf_counter() - started)

@@ -92,6 +92,10 @@ def extract(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: boo
     sys.exit(1 if summary.failed else 0)
 
 
+def _one_line(value) -> str:
+    return " ".join(str(value).splitlines()) if value is not None else ""
+
+
 class _Progress:
     """A progress bar on a terminal; plain lines otherwise; errors always, one line each."""
 
@@ -105,8 +109,8 @@ class _Progress:
         self.tty = sys.stderr.isatty() and not quiet and not verbose
 
     def update(self, outcome, done: int, total: int) -> None:
-        if outcome.status == "failed":
-            self._write(f"error: {outcome.job.path}: {outcome.reason}")
+        if outcome.status == "failed":  # one line, whatever the file is called
+            self._write(f"error: {_one_line(outcome.job.path)}: {_one_line(outcome.reason)}")
         elif self.verbose:
             self._write(f"{outcome.status}: {outcome.job.path} -> {outcome.job.out} ({outcome.meetings} meetings)")
         if self.tty:

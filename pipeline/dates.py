@@ -59,7 +59,7 @@ class DateFinder:
             ("month_range", re.compile(
                 rf"\b(?P<m1>{month}){sep}(?P<m2>{month})(?:\s+(?:(?:te|e|i|se)\s+)?(?:vitit\s+)?(?P<y>\d{{4}}))?\b")),
             ("days_month", re.compile(
-                rf"\b(?P<d1>\d{{1,2}})(?P<more>(?:\s*(?:,|-|–|dhe|e)\s*\d{{1,2}})*)\s+(?P<m>{month})"
+                rf"\b(?P<d1>\d{{1,2}})(?P<more>(?:\s*(?:,|-|–|dhe|e)\s*\d{{1,2}}){{0,6}})\s+(?P<m>{month})"
                 rf"(?:\s*,?\s+(?:(?:te|e|i|se)\s+)?(?:vitit\s+)?(?P<y>\d{{4}}))?\b")),
             ("numeric", re.compile(
                 r"(?<![\d.])(?P<d>\d{1,2})\s?(?P<s>[./-])\s?(?P<m>\d{1,2})(?P=s)\s?(?P<y>\d{4}|\d{2})(?![\d])")),
@@ -77,15 +77,16 @@ class DateFinder:
     def find(self, text: str, *, published: str | None = None) -> list[DateMention]:
         """All date mentions in ``text``, left to right, none overlapping."""
         folded = fold_aligned(text)
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text) + 1)  # characters already part of a date
         found: list[DateMention] = []
         for name, pattern in self._patterns:
+            convert = getattr(self, f"_{name}")
             for m in pattern.finditer(folded):
-                if any(m.start() < e and s < m.end() for s, e in taken):
+                if any(taken[m.start():m.end()]):
                     continue
-                mention = getattr(self, f"_{name}")(m, text, published)
+                mention = convert(m, text, published)
                 if mention is not None:
-                    taken.append((m.start(), m.end()))
+                    taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                     found.append(mention)
         found.sort(key=lambda d: d.start)
         return _borrow_years(found)
@@ -103,11 +104,10 @@ class DateFinder:
     def _month_range(self, m, text, published):
         year = m["y"] or _year_of(published)
         m1, m2 = self.vocab.months[m["m1"]], self.vocab.months[m["m2"]]
-        if m2 < m1 and not m["y"]:
-            return None
         if year is None:
             return self._mk(m, text, None, None, "month", is_period=True)
-        return self._mk(m, text, f"{year}-{m1:02d}", f"{year}-{m2:02d}", "month", is_period=True)
+        first_year = int(year) - 1 if m2 < m1 else int(year)  # "nëntor–shkurt 2019": 2018-11 … 2019-02
+        return self._mk(m, text, f"{first_year}-{m1:02d}", f"{year}-{m2:02d}", "month", is_period=True)
 
     def _days_month(self, m, text, published):
         month = self.vocab.months[m["m"]]

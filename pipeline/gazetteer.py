@@ -21,7 +21,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import GazetteerError
-from .normalize import fold
 from .write import load_yaml
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "gazetteers"
@@ -140,7 +139,6 @@ class Gazetteer:
     topics: list[dict[str, Any]]
     version: str
     bodies: list[dict[str, Any]] = field(default_factory=list)
-    place_index: dict[str, str] = field(default_factory=dict)  # folded place form → county
 
     def branch(self, generic_id: str, county: str | None) -> Entry:
         """The county branch of a generic entry, or the generic entry when the county is unknown
@@ -168,11 +166,6 @@ class Gazetteer:
                     or (entry.abbreviations and any(a in other.name for a in entry.abbreviations))):
                 return other
         return None
-
-    def county_of_place(self, folded: str) -> str | None:
-        """County of a folded place form (county, municipality or town), else None."""
-        return self.place_index.get(folded)
-
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
@@ -319,9 +312,6 @@ def _load(directory: str) -> Gazetteer:
                     abroad=tuple(raw["places.yaml"].get("abroad") or ()),
                     titles=titles, honorifics=honorifics, cues=cues, topics=topics,
                     version=gazetteer_version(root), bodies=list(cues.get("bodies") or []))
-    for place in places:
-        for form in place.forms:
-            gaz.place_index.setdefault(fold(form), place.county)
     return gaz
 
 

@@ -48,7 +48,9 @@ class Journal:
         self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
 
     def append(self, entry: dict[str, Any]) -> None:
-        os.write(self.fd, (json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+        data = (json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+        while data:  # a short write (a full disk) must not leave half a line to glue the next one to
+            data = data[os.write(self.fd, data):]
 
     def close(self, *, remove: bool) -> None:
         os.close(self.fd)

@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .analyse import doc_text, token_table
+from .analyse import CONNECTOR_KEYS, doc_text, token_table
 from .dates import DateFinder, DateVocabulary
 from .gazetteer import Entry, Former, Gazetteer, load_gazetteer
 from .normalize import fold, fold_aligned
@@ -39,8 +39,7 @@ CLEAR_MATCH_SCORE = 92.0    # fuzzy matches below this are flagged for review
 MAX_MENTION_TOKENS = 14
 HEAD_MISSPELLING_EXTRA = 3  # "Njësisia" (njesis) is "Njësia" (njes) misspelt; "Bashkërendimi" is no "Bashkia"
 HEAD_PREFIX_MIN = 4         # a head key this long also matches longer keys that start with it (misspellings)
-CONNECTORS = frozenset({"e", "dhe", "per", "kunder", "ne", "mbi", "te", "nga", "&", "-", "për",
-                        "kundër", "në", "së", "të"})
+CONNECTORS = CONNECTOR_KEYS | {"&", "-"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,15 +218,23 @@ class InstitutionMatcher:
         target = self.fuzzy_targets.get(key)
         score = 100.0
         if target is None and head:
-            cutoff = FUZZY_CUTOFF_SHORT if len(key) <= FUZZY_SHORT_LEN else FUZZY_CUTOFF_LONG
-            best = process.extractOne(key, self.fuzzy_choices.get(head, []), scorer=FUZZY_SCORER,
-                                      score_cutoff=cutoff)
-            if best is not None:
-                target, score = self.fuzzy_targets[best[0]], round(float(best[1]), 1)
+            target, score = self._closest(key, head)
         if target is None:
             return None
         ref, generic, former = target
         return InstitutionMatch(0, 0, text, ref, generic, "alias" if score == 100.0 else "fuzzy", score, former)
+
+    def _closest(self, key: str, head: str) -> tuple[tuple[str, bool, Former | None] | None, float]:
+        """The entry whose name key is closest to ``key`` among names of the same head noun,
+        if it clears the length-dependent cut-off; with its score."""
+        choices = self.fuzzy_choices.get(head)
+        if not choices:
+            return None, 0.0
+        cutoff = FUZZY_CUTOFF_SHORT if len(key) <= FUZZY_SHORT_LEN else FUZZY_CUTOFF_LONG
+        best = process.extractOne(key, choices, scorer=FUZZY_SCORER, score_cutoff=cutoff)
+        if best is None:
+            return None, 0.0
+        return self.fuzzy_targets[best[0]], round(float(best[1]), 1)
 
     def _head_of(self, key: str) -> str | None:
         """The organisation head noun whose key ``key`` is, or starts with (a misspelling)."""
@@ -300,16 +307,14 @@ class InstitutionMatcher:
             if len(span) < 2:
                 continue
             key = _without_articles(" ".join(t.norm_ for t in span if not t.is_punct))
-            choices = self.fuzzy_choices.get(head, [])
-            cutoff = FUZZY_CUTOFF_SHORT if len(key) <= FUZZY_SHORT_LEN else FUZZY_CUTOFF_LONG
-            best = process.extractOne(key, choices, scorer=FUZZY_SCORER, score_cutoff=cutoff) if choices else None
-            if best is None:
+            target, score = self._closest(key, head)
+            if target is None:
                 out.append(InstitutionMatch(span.start_char, span.end_char, span.text, None, False,
                                             "unmatched", 0.0))
                 continue
-            ref, generic, former = self.fuzzy_targets[best[0]]
+            ref, generic, former = target
             out.append(InstitutionMatch(span.start_char, span.end_char, span.text, ref, generic,
-                                        "fuzzy", round(float(best[1]), 1), former))
+                                        "fuzzy", score, former))
         return out
 
 

@@ -9,7 +9,6 @@ found elsewhere.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .context import Context, Sentence, clauses
 from .dates import DateMention
@@ -21,21 +20,6 @@ REFERENCE_WINDOW = 30        # chars before a date in which a document cue makes
 PERIOD_WINDOW = 22
 LABEL_WINDOW = 8             # "Data: " before a date
 LOCATION_MAX_CHARS = 90
-
-
-@dataclass(slots=True)
-class MeetingDraft:
-    """A meeting before participants and statements are attached."""
-
-    kind: str
-    county: str | None
-    date: DateMention | None = None
-    date_value: str | None = None
-    date_end: str | None = None
-    period: DateMention | None = None
-    body_index: int | None = None
-    location: str | None = None
-    anchor: list[Sentence] = field(default_factory=list)
 
 
 def event_sentences(ctx: Context) -> list[Sentence]:

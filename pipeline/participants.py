@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .context import Context
-from .analyse import token_table
+from .analyse import CONNECTOR_KEYS, token_table
 from .match import InstitutionMatch
 from .normalize import fold
 
-CONNECTOR_KEYS = frozenset({"e", "dhe", "per", "kunder", "ne", "te"})
 PLURAL_ENDINGS = ("at", "et", "ave", "eve", "ite", "itë")
 ROLE_RANK = {"organizer": 3, "funder": 2, "participant": 1, "mentioned": 0}
 SUBJECT_VERB_WINDOW = 160     # chars after a subject institution in which its organising verb may stand
@@ -288,7 +287,7 @@ class PersonFinder:
         while k >= sent.start and k > start_tok - TITLE_SCAN_TOKENS:
             if doc[k].norm_ in self.title_keys and doc[k].text[:1].isalpha():
                 return self._role_span(k, phrase_end)
-            if doc[k].is_lower and doc[k].norm_ not in ("e", "dhe", "per", "kunder", "ne"):
+            if doc[k].is_lower and doc[k].norm_ not in CONNECTOR_KEYS:
                 break
             if doc[k].text in (".", ";", ":"):
                 break
@@ -300,7 +299,7 @@ class PersonFinder:
         if k < sent.end and doc[k].norm_ in self.title_keys:
             e = k + 1
             while e < sent.end and e - k < TITLE_SCAN_TOKENS and (
-                    not doc[e].is_lower or doc[e].norm_ in ("e", "dhe", "per", "kunder", "ne")) \
+                    not doc[e].is_lower or doc[e].norm_ in CONNECTOR_KEYS) \
                     and doc[e].text not in (",", ";", ".", "(", ")"):
                 if self._honorific_at(e):
                     break

@@ -191,9 +191,11 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
 
 
 def _relative_or_dateline(ctx: Context, events, dateline):
-    for d in ctx.dates:
-        if d.kind == "relative" and d.value:
-            return d
+    """"Sot"/"dje" in a sentence that reports the event, else the release's dateline."""
+    for s in events:
+        for d in ctx.in_sentence(ctx.dates, s):
+            if d.kind == "relative" and d.value:
+                return d
     return dateline
 
 

@@ -16,23 +16,27 @@
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import multiprocessing
 import os
 import resource
+import signal
 import shutil
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from . import PIPELINE_VERSION
 from . import manifest as mf
+from . import pipeline_version
 from .batch import Job, Outcome, discover, process
+from .errors import PipelineError
 from .gazetteer import gazetteer_version
 from .write import staging_dir
 
@@ -40,6 +44,12 @@ log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MB = 2048
+PR_SET_PDEATHSIG = 1
+LOCK = ".krat-lock"
+
+
+class RunError(PipelineError):
+    """The run cannot start (the output folder is busy)."""
 OK_STATUSES = frozenset({"ok", "unchanged", "no-text", "duplicate"})
 
 
@@ -65,8 +75,16 @@ class RunSummary:
 _EXTRACTOR = None  # built in the parent before forking, so workers share it
 
 
-def _worker_main(conn: Connection, memory_mb: int, tmp_dir: Path | None) -> None:
-    """A worker: set its memory limit, then extract documents until told to stop."""
+def _worker_main(conn: Connection, memory_mb: int, tmp_dir: Path | None, inherited: list[int],
+                 parent: int) -> None:
+    """A worker: die with its parent, close what it inherited, set its memory limit, then
+    extract documents until told to stop."""
+    _die_with_parent(parent)
+    for fd in inherited:  # the other workers' pipes and the journal: not this worker's business
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     _limit_memory(memory_mb)
     while True:
         try:
@@ -76,6 +94,18 @@ def _worker_main(conn: Connection, memory_mb: int, tmp_dir: Path | None) -> None
         if job is None:
             return
         conn.send(process(job, _EXTRACTOR, tmp_dir=tmp_dir))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the run that forked it dies (kill -9 included)."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before the call
+            os._exit(1)
+    except (OSError, AttributeError):  # not Linux: orphans finish their document and exit on EOF
+        pass
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -102,9 +132,11 @@ class _Worker:
 class WorkerPool:
     """Forked workers with a per-document time limit; hung or dead workers are replaced."""
 
-    def __init__(self, size: int, *, timeout: float, memory_mb: int, tmp_dir: Path | None = None) -> None:
+    def __init__(self, size: int, *, timeout: float, memory_mb: int, tmp_dir: Path | None = None,
+                 inherited: tuple[int, ...] = ()) -> None:
         self.size = max(1, size)
         self.tmp_dir = tmp_dir
+        self.inherited = inherited  # descriptors of the parent that workers must close
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.context = multiprocessing.get_context("fork")
@@ -112,8 +144,10 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
-        proc = self.context.Process(target=_worker_main, args=(child, self.memory_mb, self.tmp_dir),
-                                    daemon=True)
+        others = [w.conn.fileno() for w in self.workers if not w.conn.closed]
+        proc = self.context.Process(target=_worker_main, daemon=True,
+                                    args=(child, self.memory_mb, self.tmp_dir,
+                                          [*self.inherited, *others, parent.fileno()], os.getpid()))
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -121,14 +155,28 @@ class WorkerPool:
     def run(self, jobs: list[Job]) -> Iterator[Outcome]:
         """Outcomes of ``jobs`` in the order they finish."""
         queue = deque(jobs)
-        self.workers = [self._spawn() for _ in range(min(self.size, len(jobs)))]
+        self.workers = []
+        for _ in range(min(self.size, len(jobs))):
+            self.workers.append(self._spawn())
         try:
             while queue or any(w.job for w in self.workers):
-                for w in self.workers:
+                if not self.workers:  # no worker could be started: the rest cannot be done
+                    while queue:
+                        yield Outcome(queue.popleft(), "failed", "no worker could be started")
+                    return
+                for w in list(self.workers):
                     if w.job is None and queue:
-                        w.job, w.started = queue.popleft(), time.monotonic()
-                        w.conn.send(w.job)
+                        job = queue.popleft()
+                        try:
+                            w.conn.send(job)
+                        except OSError:  # it died between two documents: replace it, retry the job
+                            queue.appendleft(job)
+                            self._replace(w)
+                            continue
+                        w.job, w.started = job, time.monotonic()
                 busy = [w for w in self.workers if w.job]
+                if not busy:
+                    continue
                 deadline = min(w.started for w in busy) + self.timeout
                 ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
                              timeout=max(0.0, deadline - time.monotonic()))
@@ -151,6 +199,13 @@ class WorkerPool:
                 pass
         if w.process.sentinel in ready or not w.process.is_alive():
             w.process.join(1)
+            if w.conn.poll():  # it finished the document just before it died
+                try:
+                    outcome = w.conn.recv()
+                    self._replace(w)
+                    return outcome
+                except (EOFError, OSError):
+                    pass
             code = w.process.exitcode
             self._replace(w)
             reason = (f"worker died (signal {-code})" if code and code < 0 else f"worker died (exit code {code})")
@@ -165,12 +220,21 @@ class WorkerPool:
         return None
 
     def _replace(self, w: _Worker) -> None:
+        """A new process in place of a dead or killed one (or one fewer worker if none can start)."""
         w.conn.close()
-        fresh = self._spawn()
+        w.process.join(1)
+        try:
+            fresh = self._spawn()
+        except OSError as exc:
+            log.warning("cannot start a worker: %s", exc)
+            self.workers.remove(w)
+            return
         w.process, w.conn, w.job = fresh.process, fresh.conn, None
 
     def close(self) -> None:
         for w in self.workers:
+            if w.conn.closed:
+                continue
             try:
                 w.conn.send(None)
             except (OSError, BrokenPipeError):
@@ -180,7 +244,8 @@ class WorkerPool:
             if w.process.is_alive():
                 w.process.kill()
                 w.process.join(2)
-            w.conn.close()
+            if not w.conn.closed:
+                w.conn.close()
         self.workers = []
 
 
@@ -194,10 +259,30 @@ def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bo
     Args:
         on_outcome: called after each document with (outcome, done, total).
     """
-    global _EXTRACTOR
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
-    versions = {"pipeline": PIPELINE_VERSION, "gazetteer": gazetteer_version(gazetteer_dir)}
+    with _exclusive(out_dir):
+        return _run(inputs, out_dir, jobs=jobs, force=force, timeout=timeout, memory_mb=memory_mb,
+                    gazetteer_dir=gazetteer_dir, on_outcome=on_outcome, started=started)
+
+
+@contextmanager
+def _exclusive(out_dir: Path) -> Iterator[None]:
+    """One run at a time per output folder (an advisory lock on OUT/.krat-lock)."""
+    fd = os.open(out_dir / LOCK, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunError(f"{out_dir}: another krat run is writing to this folder") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, on_outcome, started):
+    global _EXTRACTOR
+    versions = {"pipeline": pipeline_version(), "gazetteer": gazetteer_version(gazetteer_dir)}
     previous = mf.load(out_dir)
     all_jobs = list(discover(inputs, out_dir))
     outcomes: dict[str, Outcome] = {}
@@ -207,7 +292,8 @@ def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bo
         key = _key(job, out_dir)
         prev = previous.get(key)
         if not force and prev and _unchanged(job, prev, versions):
-            outcomes[key] = Outcome(job, "unchanged", meetings=prev.get("meetings") or 0,
+            outcomes[key] = Outcome(job, "unchanged", reason=prev.get("reason"),  # e.g. "no text layer …"
+                                    meetings=prev.get("meetings") or 0,
                                     reader=prev.get("reader"), sha256=prev.get("sha256"),
                                     fingerprint=prev.get("fingerprint"), duplicate_of=prev.get("duplicate_of"))
             done += 1
@@ -223,7 +309,7 @@ def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bo
             from .record import Extractor
             _EXTRACTOR = Extractor.create(gazetteer_dir)  # cached per gazetteer; forked workers share it
             pool = WorkerPool(jobs or os.cpu_count() or 1, timeout=timeout, memory_mb=memory_mb,
-                              tmp_dir=staging)
+                              tmp_dir=staging, inherited=(journal.fd,))
             for outcome in pool.run(todo):
                 key = _key(outcome.job, out_dir)
                 outcomes[key] = outcome
@@ -248,8 +334,10 @@ def _key(job: Job, out_dir: Path) -> str:
 
 
 def _unchanged(job: Job, prev: dict[str, Any], versions: dict[str, str]) -> bool:
-    """Same bytes, same pipeline and gazetteer, a good status, and its record still there."""
+    """Same input path and bytes, same pipeline and gazetteer, a good status, its record there."""
     if prev.get("status") not in OK_STATUSES or any(prev.get(k) != v for k, v in versions.items()):
+        return False
+    if prev.get("path") != job.rel:
         return False
     if not job.out.exists():
         return False
@@ -276,7 +364,12 @@ def _mark_duplicates(jobs: list[Job], outcomes: dict[str, Outcome], out_dir: Pat
         original = first.setdefault(o.fingerprint, job.rel)
         wanted = None if original == job.rel else original
         if wanted != o.duplicate_of or (o.status != "unchanged" and wanted):
-            _set_duplicate_of(job.out, wanted, staging)
+            try:
+                _set_duplicate_of(job.out, wanted, staging)
+            except Exception as exc:  # an edited or vanished record must not stop the run
+                o.status, o.reason = "failed", f"cannot mark as duplicate ({type(exc).__name__}: {exc})"
+                o.reason = o.reason.splitlines()[0]
+                continue
         o.duplicate_of = wanted
         if wanted:
             o.status, o.reason = "duplicate", f"same text as {wanted}"
@@ -290,6 +383,8 @@ def _set_duplicate_of(path: Path, original: str | None, staging: Path) -> None:
     from .write import load_yaml, record_to_yaml, write_atomic
 
     data = load_yaml(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("source"), dict):
+        raise ValueError(f"{path.name} is not a record")
     if data["source"].get("duplicate_of") == original:
         return
     data["source"]["duplicate_of"] = original

@@ -17,12 +17,12 @@ from .context import Context, Sentence, clauses
 from .dates import DateMention
 
 ISSUE_CLAUSE_WORDS = 40       # a clause this short is an issue's text as a whole
-CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:qe|se|ku|dhe se)\s")
+CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:që|qe|se|ku|dhe se)\s")  # on lowercased, not folded, text
 MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
 MAX_TEXT_CHARS = 400
-ITEM_SUBJECT_CHARS = 60
+ITEM_SUBJECT_CHARS = 60       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
 ITEM_MAX_WORDS = 35           # a task line without a bullet is short
-HEADING_MAX_WORDS = 8       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
+HEADING_MAX_WORDS = 8
 QUOTE_END = re.compile(r"[”\"](?=\s*,?\s*(?:tha|theksoi|shtoi|deklaroi|u shpreh|nënvizoi)\b)")
 BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*")
 LEADING_FILLER = re.compile(
@@ -55,14 +55,19 @@ def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
 
 
 def _clause_start(ctx: Context, s: Sentence, cue_start: int) -> int:
-    """Start of the clause that contains a cue."""
-    window = ctx.folded[max(s.start, cue_start - MAX_BACK_CHARS):cue_start]
+    """Start of the clause that contains a cue (read on the lowercased text, where the
+    article "së" is not the conjunction "se"); never inside a word."""
+    lo = max(s.start, cue_start - MAX_BACK_CHARS)
+    window = ctx.text[lo:cue_start].lower()
     last = None
     for m in CLAUSE_BREAK.finditer(window):
         last = m
-    if last is None:
-        return max(s.start, cue_start - MAX_BACK_CHARS) if cue_start - s.start > MAX_BACK_CHARS else s.start
-    return cue_start - len(window) + last.end()
+    if last is not None:
+        return lo + last.end()
+    if lo == s.start:
+        return s.start
+    space = ctx.text.find(" ", lo, cue_start)
+    return space + 1 if space >= 0 else lo
 
 
 def _actor(ctx: Context, s: Sentence, before: int, resolve) -> str | None:
@@ -232,12 +237,6 @@ def _next_is_line(ctx: Context, s: Sentence) -> bool:
     """True when the sentence ends its line (a list may go on on the next line or block)."""
     body = ctx.text[s.start:s.end].rstrip(" \t")
     return body.endswith("\n") or ctx.text[s.end:s.end + 1] == "\n"
-
-
-def _after_list_intro(ctx: Context, s: Sentence) -> bool:
-    """True when a bullet item follows a line that introduces tasks or recommendations."""
-    head = ctx.folded[max(0, s.start - 400):s.start]
-    return bool(ctx.cues.list_intro.search(head) or ctx.cues.commitment.search(head[-200:]))
 
 
 def _statement(ctx, s, start, end, cue_start, resolve, deadlines) -> Statement:

@@ -90,8 +90,16 @@ def _umask() -> int:
 def staging_dir(out_dir: Path) -> Path:
     """Where a run writes its temporary files: beside the output folder, on the same file
     system (so the final rename is atomic) but outside it, so that a run killed in the
-    middle leaves no half-written file anywhere under the output."""
-    return out_dir.resolve().parent / f".{out_dir.resolve().name}.krat-tmp"
+    middle leaves no half-written file anywhere under the output. When the parent folder
+    is another file system (OUT is a mount point) or read-only, a hidden folder inside OUT."""
+    out = out_dir.resolve()
+    beside = out.parent / f".{out.name}.krat-tmp"
+    try:
+        if os.stat(out.parent).st_dev == os.stat(out).st_dev and os.access(out.parent, os.W_OK):
+            return beside
+    except OSError:
+        pass
+    return out / ".krat-tmp"
 
 
 def write_atomic(path: Path, text: str, *, tmp_dir: Path | None = None) -> None:

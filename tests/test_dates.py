@@ -106,3 +106,15 @@ def test_finder_never_fails_and_spans_are_inside(finder, text):
     for d in finder.find(text, published="2020-01-01"):
         assert 0 <= d.start < d.end <= len(text)
         assert text[d.start:d.end] == d.text
+
+
+def test_month_range_across_the_new_year(finder):
+    assert values(finder, "për periudhën nëntor–shkurt 2019") == [("2018-11", "2019-02")]
+
+
+def test_long_number_lists_do_not_stall(finder):
+    import time
+    text = ", ".join(str(i % 90) for i in range(20000))
+    started = time.perf_counter()
+    finder.find(text)
+    assert time.perf_counter() - started < 5

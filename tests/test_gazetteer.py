@@ -37,10 +37,10 @@ def test_generic_branch_resolves_to_county(gaz):
     assert gaz.branch("dvp", None).id == "dvp"
 
 
-def test_place_index_knows_towns(gaz):
-    assert gaz.county_of_place("fushe-kruje") in (None, "Durrës")  # hyphen kept in the form
-    assert gaz.county_of_place("shkodra") == "Shkodër"
-    assert gaz.county_of_place("tirane") == "Tiranë"
+def test_places_know_towns_and_inflected_forms(gaz):
+    county = {form: p.county for p in gaz.places for form in p.forms}
+    assert county["Fushë-Krujë"] == "Durrës" and county["Peshkopi"] == "Dibër"
+    assert county["Shkodra"] == "Shkodër" and county["Tiranës"] == "Tiranë"
 
 
 def _copy(tmp_path: Path) -> Path:

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 from pipeline import runner
@@ -136,3 +137,56 @@ def test_kill_9_leaves_no_half_written_file_and_a_rerun_completes_identically(tm
     for name in clean:
         assert (tmp_path / "clean" / name).read_bytes() == (killed / name).read_bytes()
     assert not (killed / ".krat-journal.jsonl").exists()
+
+
+def test_outputs_never_collide(tmp_path):
+    from pipeline.batch import discover
+    for root in ("2019", "2020"):
+        write_inputs(tmp_path / root, 1)
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "x" / "a.pdf").write_bytes(b"%PDF-1.4")
+    jobs = list(discover([tmp_path / "2019", tmp_path / "2020", tmp_path / "x" / "a.txt",
+                          tmp_path / "x" / "a.pdf"], tmp_path / "out"))
+    names = [j.out.relative_to(tmp_path / "out").as_posix() for j in jobs]
+    assert len(set(names)) == len(names)
+    assert names == ["2019/doc000.yaml", "2020/doc000.yaml", "a.txt.yaml", "a.pdf.yaml"]
+
+
+def test_a_second_run_on_the_same_folder_is_refused(tmp_path):
+    import fcntl
+
+    from pipeline.errors import PipelineError
+    write_inputs(tmp_path / "in", 1)
+    (tmp_path / "out").mkdir()
+    fd = os.open(tmp_path / "out" / ".krat-lock", os.O_WRONLY | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(PipelineError, match="another krat run"):
+            runner.run([tmp_path / "in"], tmp_path / "out", jobs=1)
+    finally:
+        os.close(fd)
+
+
+def test_no_text_pdf_keeps_its_reason_when_unchanged(tmp_path):
+    from fpdf import FPDF
+    root = tmp_path / "in"
+    root.mkdir()
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.output(str(root / "scan.pdf"))
+    first = runner.run([root], tmp_path / "out", jobs=1)
+    assert first.outcomes[0].status == "no-text" and "no text layer" in first.outcomes[0].reason
+    again = runner.run([root], tmp_path / "out", jobs=1)
+    assert again.outcomes[0].status == "unchanged" and "no text layer" in again.outcomes[0].reason
+
+
+def test_an_edited_record_does_not_stop_the_duplicate_pass(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(RELEASE, encoding="utf-8")
+    runner.run([root], tmp_path / "out", jobs=1)
+    (root / "b.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "out" / "b.yaml").write_text("not: [a record", encoding="utf-8")
+    summary = runner.run([root], tmp_path / "out", jobs=1)
+    assert [o.status for o in summary.outcomes] == ["unchanged", "duplicate"]

@@ -60,3 +60,15 @@ def test_purpose_and_statements_of_fact_are_not_commitments(extract_text):
     m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Elbasan. Këto takime do të shërbejnë për "
                              "informimin e anëtarëve. Duhet theksuar se puna ka qenë e mirë."))
     assert m.commitments == []
+
+
+def test_the_article_se_does_not_cut_a_commitment(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Shkodër. Punonjësit e Bashkisë së Shkodrës do të "
+                             "organizojnë një fushatë në shkolla."))
+    assert m.commitments[0].text.startswith("Punonjësit e Bashkisë së Shkodrës do të organizojnë")
+
+
+def test_two_commitments_in_one_sentence(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Korçë. IOM do të financojë kurse profesionale, "
+                             "ndërsa Bashkia Korçë do të hapë një qendër ditore."))
+    assert [c.actor for c in m.commitments] == ["iom", "bashkia-korce"]
