@@ -167,5 +167,87 @@ def validate(paths: tuple[Path, ...], expected: Path | None, gazetteer_dir: Path
     sys.exit(1 if problems else 0)
 
 
+@cli.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="SQLite database to create or update.")
+@output_options
+@_library_errors
+def index(records: tuple[Path, ...], db_path: Path, quiet: bool, verbose: bool) -> None:
+    """Load records into a SQLite database (tables, foreign keys, full-text search).
+
+    Records indexed before are replaced; documents no longer in RECORDS are removed.
+
+    \b
+    Example:
+        krat extract samples/ -o records/ && krat index records/ --db krat.db
+    """
+    from .index import index_records
+
+    counts = index_records(list(records), db_path)
+    if not quiet:
+        click.echo(f"{db_path}: {counts['documents']} documents, {counts['meetings']} meetings indexed, "
+                   f"{counts['removed']} removed")
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["meetings", "commitments", "issues", "institutions", "persons"]))
+@click.argument("records", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Query this database (made by krat index) instead of records folders.")
+@click.option("--institution", help="Id, name or abbreviation, in any spelling (e.g. 'ZVAP Durrës').")
+@click.option("--county", help="County (e.g. Durrës or Durres).")
+@click.option("--from", "date_from", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "date_to", help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--kind", type=click.Choice(["committee_meeting", "technical_table", "review", "workshop",
+                                           "round_table", "awareness_activity", "conference", "other"]))
+@click.option("--topic", help="Topic id of issues (e.g. street-children).")
+@click.option("--person", help="A person's name or part of it.")
+@click.option("--text", help="Full-text search in titles, issues and commitments (diacritics optional).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "jsonl", "yaml"]), default="table",
+              show_default=True, help="Output format.")
+@gazetteer_option
+@_library_errors
+def query(what: str, records: tuple[Path, ...], db_path: Path | None, institution: str | None,
+          county: str | None, date_from: str | None, date_to: str | None, kind: str | None,
+          topic: str | None, person: str | None, text: str | None, fmt: str,
+          gazetteer_dir: Path | None) -> None:
+    """List meetings, commitments, issues, institutions or persons, filtered.
+
+    Reads the database given with --db, or the records folders given as
+    arguments (indexed in memory).
+
+    \b
+    Example:
+        krat query meetings --db krat.db --institution "ZVAP Durrës" --from 2019 --to 2019
+        krat query commitments records/ --institution "Bashkia Durrës" --format csv
+    """
+    import sqlite_utils
+
+    from .index import memory_database
+    from .query import Filters, render, resolve_institution, run_query
+
+    if db_path is None and not records:
+        raise click.UsageError("give records folders or --db")
+    db = sqlite_utils.Database(db_path) if db_path else memory_database(list(records))
+    filters = Filters(institution=institution, county=county, date_from=_day(date_from, "-01-01"),
+                      date_to=_day(date_to, "-12-31"), kind=kind, topic=topic, person=person, text=text)
+    if institution:
+        filters.institution_ids = resolve_institution(
+            db, institution, gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None)
+    click.echo(render(run_query(db, what, filters), fmt), nl=False)
+
+
+def _day(value: str | None, pad: str) -> str | None:
+    """A YYYY or YYYY-MM bound widened to a day: the first day for --from, the last for --to."""
+    if value is None:
+        return None
+    if len(value) == 4:
+        return value + pad
+    if len(value) == 7:
+        return value + pad[3:] if pad.endswith("01") else value + "-31"
+    return value
+
+
 def main() -> None:  # pragma: no cover - console entry
     cli()
