@@ -249,5 +249,16 @@ def _day(value: str | None, pad: str) -> str | None:
     return value
 
 
+def _register_optional_commands() -> None:
+    """report and serve live in their own modules (their heavy imports stay inside them)."""
+    from .report import report_command
+    from .serve import serve_command
+    cli.add_command(report_command)
+    cli.add_command(serve_command)
+
+
+_register_optional_commands()
+
+
 def main() -> None:  # pragma: no cover - console entry
     cli()

@@ -103,7 +103,7 @@ def serve(db_path: Path | str, *, host: str = "127.0.0.1", port: int = 8001, ope
 @click.argument("db", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 makes it reachable from other machines).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True,
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True,
               help="Port to listen on.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the meetings in a web browser.")
 def serve_command(db: Path, host: str, port: int, open_browser: bool) -> None:
