@@ -96,16 +96,27 @@ def generate(n: int, workdir: Path, seed: int = 7) -> dict[str, int]:
     return {"pdf_pages": pages}
 
 
+GNU_TIME = Path("/usr/bin/time")  # reports the peak resident memory of a run (and its workers)
+
+
 def extract(inputs: list[Path], out: Path, jobs: int) -> tuple[float, float]:
-    """Run ``krat extract`` in a child; returns (seconds, peak MB of the largest process of the run
-    so far: the run's parent or one of its workers)."""
-    import resource
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run ``krat extract`` in a child; returns (seconds, peak MB of its largest process).
+
+    The peak comes from GNU time (``%M``) when the machine has it: the largest resident
+    set of the run's parent and its workers. Without it, nan.
+    """
+    cmd = [sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out),
+           "--jobs", str(jobs), "--quiet"]
+    peak_file = out.parent / f".{out.name}.peak"
+    if GNU_TIME.exists():
+        cmd = [str(GNU_TIME), "-f", "%M", "-o", str(peak_file), *cmd]
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipeline", "extract", *map(str, inputs), "--out", str(out),
-                    "--jobs", str(jobs), "--quiet"], check=False)
+    subprocess.run(cmd, check=False)
     seconds = time.perf_counter() - started
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    try:
+        peak = int(peak_file.read_text().split()[-1]) / 1024
+    except (OSError, ValueError, IndexError):
+        peak = float("nan")
     return seconds, peak
 
 
