@@ -391,3 +391,85 @@ def find_chair(ctx: Context, persons: list[PersonRecord], kind: str, *,
         if title is not None and kind in (title.chair_of or []):
             return p
     return None
+
+
+# -- tables of those present --------------------------------------------------------------
+def table_persons(ctx: Context, lookup=None) -> list[PersonRecord]:
+    """Persons from a table of those present ("Nr | Emër Mbiemër | Institucioni | Funksioni").
+
+    The header row names the columns (``cues.yaml``: ``participants_table``); every
+    following row with a name gives a person with role and institution.
+    """
+    spec = ctx.gaz.cues.get("participants_table")
+    if not spec or " | " not in ctx.text:
+        return []
+    header = {col: re.compile("|".join(f"(?:{p})" for p in pats)) for col, pats in spec.items()}
+    out: list[PersonRecord] = []
+    columns: dict[str, int] | None = None
+    pos = 0
+    for line in ctx.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if " | " not in line:
+            columns = None if line.strip() else columns
+            continue
+        cells = _cells(line, start)
+        found = {col: i for col, rx in header.items() for i, (_, a, _) in enumerate(cells)
+                 if rx.match(fold(ctx.text[a:a + 40]).strip())}
+        if "name" in found and len(found) >= 2:
+            columns = found
+            continue
+        if columns is None or columns["name"] >= len(cells):
+            continue
+        person = _row_person(ctx, cells, columns, lookup)
+        if person is not None:
+            out.append(person)
+    return out
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """(text, start, end) of each " | "-separated cell, offsets in the document."""
+    cells, pos = [], 0
+    for part in line.split(" | "):
+        lead = len(part) - len(part.lstrip())
+        cells.append((part.strip(), offset + pos + lead, offset + pos + lead + len(part.strip())))
+        pos += len(part) + 3
+    return cells
+
+
+def _row_person(ctx: Context, cells, columns: dict[str, int], lookup) -> PersonRecord | None:
+    name, a, b = cells[columns["name"]]
+    words = [w for w in name.split() if w.rstrip(".") not in _person_vocabulary(ctx.gaz)[0]]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    a = b - len(" ".join(words)) if name.endswith(" ".join(words)) else a
+    role = cells[columns["role"]][0] if "role" in columns and columns["role"] < len(cells) else None
+    inst = None
+    if "institution" in columns and columns["institution"] < len(cells):
+        _, ia, ib = cells[columns["institution"]]
+        inst = next((m for m in ctx.institutions if ia <= m.start < ib and m.ref), None)
+        if inst is None and lookup is not None and ib > ia:
+            found = lookup(ctx.text[ia:ib])
+            if found is not None and found.ref:
+                inst = InstitutionMatch(ia, ib, ctx.text[ia:ib], found.ref, found.generic, found.method,
+                                        found.score, found.former)
+    person = PersonRecord(" ".join(_title_case(w) for w in words), None, role or None, (inst, None), a, b)
+    return person
+
+
+def merge_persons(found: list[PersonRecord], table: list[PersonRecord]) -> list[PersonRecord]:
+    """Persons of the text and of the table, one per name; the table's role and institution win."""
+    by_name = {fold(p.name): p for p in found}
+    for t in table:
+        key = fold(t.name)
+        p = by_name.get(key)
+        if p is None:
+            t.mentions.insert(0, (t.start, t.end))
+            by_name[key] = t
+            found.append(t)
+            continue
+        p.mentions.append((t.start, t.end))
+        if t.role:
+            p.role = t.role
+        if isinstance(t.institution, tuple) and t.institution[0] is not None:
+            p.institution = (t.institution[0], p.institution[1] if isinstance(p.institution, tuple) else None)
+    return sorted(found, key=lambda p: p.mentions[0][0] if p.mentions else p.start)

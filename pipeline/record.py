@@ -22,7 +22,8 @@ from .model import (Body, Chair, Commitment, InstitutionRef, Issue, Match, Meeti
 from .match import CLEAR_MATCH_SCORE
 from .normalize import Normalized, fold, fold_aligned, normalize_document
 from .cues import cues_for
-from .participants import PersonFinder, collect_institutions, find_chair, resolve
+from .participants import (PersonFinder, collect_institutions, find_chair, merge_persons, resolve,
+                           table_persons)
 from .read.base import RawDocument
 from .statements import find_commitments, find_issues
 
@@ -156,7 +157,7 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
     doc_county = None if split else mt.document_county(ctx, events)
     insts, _ = collect_institutions(ctx, doc_county)
     finder = PersonFinder(ctx, lookup=lookup)
-    persons = finder.find()
+    persons = merge_persons(finder.find(), table_persons(ctx, lookup))
     chair = find_chair(ctx, persons, kind) if not split else None
     anchored = {id(p) for _, _, a in (split or []) if a for p in persons
                 if any(a.start <= s < a.end for s, _ in p.mentions)}

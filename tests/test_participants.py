@@ -125,3 +125,23 @@ def test_fuzzy_match_below_the_clear_score_is_flagged_for_review(extract_text):
     m = first(extract_text, "U zhvillua takimi i KRAT në Qarkun Durrës. Morën pjesë Njësia Vndre e Kujdsit Shndetsor.")
     [inst] = [i for i in m.institutions if i.id == "njvksh-durres"]
     assert inst.match.method == "fuzzy" and inst.match.review is True
+
+
+def test_table_of_those_present_gives_persons_with_role_and_institution(extract_text):
+    m = first(extract_text, ("PROCESVERBAL i mbledhjes së Tryezës Teknike, Qarku Berat\n\nData: 04.05.2021\n\n"
+                             "Nr | Emër Mbiemër | Institucioni | Funksioni\n\n"
+                             "1 | Ardian Shehu | DVP Berat | Specialist antitrafik\n\n"
+                             "2 | Znj. Elda Koci | Bashkia Kuçovë | Punonjëse për mbrojtjen e fëmijëve\n\n"
+                             "Diskutimet: u zhvillua mbledhja e Tryezës Teknike."))
+    people = persons(m)
+    assert people["Ardian Shehu"].role == "Specialist antitrafik"
+    assert people["Ardian Shehu"].institution == "dvp-berat"
+    assert people["Elda Koci"].institution == "bashkia-kucove"
+    assert people["Elda Koci"].honorific == "znj." and people["Elda Koci"].mentions[0].text.endswith("Elda Koci")
+    assert {"dvp-berat", "bashkia-kucove"} <= set(roles(m))
+
+
+def test_a_table_without_a_name_column_gives_no_persons(extract_text):
+    m = first(extract_text, ("U zhvillua mbledhja e KRAT në Qarkun Fier.\n\nViti | Raste | Institucioni\n\n"
+                             "2020 | Dritan Hoxha | DVP Fier"))
+    assert "Dritan Hoxha" not in persons(m)
