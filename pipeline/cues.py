@@ -69,6 +69,7 @@ class Cues:
     issue_min_words: int
     commitment: CuePattern
     not_commitment: CuePattern
+    request: re.Pattern[str]
     list_intro: CuePattern
     task_intro: CuePattern
     task_like: CuePattern
@@ -80,6 +81,7 @@ class Cues:
     commitment_future: CuePattern
     dateline_window: int
     location: CuePattern
+    location_label: CuePattern
     topics: tuple[tuple[str, CuePattern], ...]
     problem_topics: frozenset[str]
     name_stop: frozenset[str]
@@ -124,6 +126,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         issue_min_words=int(c["issues"].get("min_words", 3)),
         commitment=compile_cues(c["commitments"]["cues"]),
         not_commitment=compile_cues(c["commitments"]["not_commitment"]),
+        request=compile_cues(c["commitments"]["request"]).regex,
         list_intro=compile_cues(c["commitments"]["list_intro"]),
         task_intro=compile_cues(c["commitments"]["task_intro"]),
         task_like=compile_cues(c["commitments"]["task_like"]),
@@ -135,6 +138,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         commitment_future=compile_cues(m["planning"]),
         dateline_window=int(d["dateline_window"]),
         location=compile_cues(c.get("location", [])),
+        location_label=CuePattern(re.compile(r"(?m)^(?:" + "|".join(c.get("location_label", [])) + r")\s*:")),
         topics=tuple((t["id"], compile_cues(t["patterns"])) for t in topics),
         problem_topics=frozenset(t["id"] for t in topics if t.get("problem")),
         name_stop=frozenset(p["name_stop"]),

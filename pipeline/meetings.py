@@ -248,7 +248,14 @@ def body_of(ctx: Context, kind: str, events: list[Sentence]) -> int | None:
 
 
 def location_of(ctx: Context, events: list[Sentence]) -> str | None:
-    """The place phrase of the first event sentence ("në sallën e mbledhjeve të …")."""
+    """The place a minutes label gives ("Vendi: Salla e mbledhjeve …"), else the place phrase of
+    the first event sentence ("në sallën e mbledhjeve të …")."""
+    label = ctx.cues.location_label.search(ctx.folded, 0, min(len(ctx.folded), 2 * LEAD_CHARS))
+    if label is not None:
+        line_end = ctx.text.find("\n", label.end())
+        value = ctx.text[label.end():line_end if line_end >= 0 else len(ctx.text)].strip(" :\t")
+        if value:
+            return value
     for s in events[:EVENT_SENTENCES]:
         f = ctx.sentence_folded(s)
         m = ctx.cues.location.search(f)

@@ -71,9 +71,24 @@ def _clause_start(ctx: Context, s: Sentence, cue_start: int) -> int:
 
 
 def _actor(ctx: Context, s: Sentence, before: int, resolve) -> str | None:
-    """The institution nearest before ``before`` in the sentence (the clause's subject)."""
+    """The institution nearest before ``before`` in the sentence (whoever raised an issue)."""
     cands = [m for m in ctx.institutions if s.start <= m.start and m.end <= before and m.ref]
     return resolve(cands[-1]) if cands else None
+
+
+def _committer(ctx: Context, start: int, end: int, cue_start: int, resolve) -> str | None:
+    """Who will act: after a request cue ("kërkoi që Bashkia X të …") the first institution after
+    it; otherwise the clause's subject, the first institution before the cue ("DRSHSSH dhe DSHP do të …")."""
+    cue = ctx.cues.request.match(ctx.folded, cue_start)
+    if cue:
+        after = [m for m in ctx.institutions if cue.end() <= m.start < end and m.ref]
+        if after:
+            return resolve(after[0])
+    before = [m for m in ctx.institutions if start <= m.start and m.end <= cue_start and m.ref]
+    if before:
+        return resolve(before[0])
+    sentence = ctx.sentence_at(cue_start)  # "IOM …, organizata do të financojë …": the one named before
+    return _actor(ctx, sentence, cue_start, resolve)
 
 
 def _topics(ctx: Context, folded: str) -> list[str]:
@@ -242,7 +257,7 @@ def _next_is_line(ctx: Context, s: Sentence) -> bool:
 def _statement(ctx, s, start, end, cue_start, resolve, deadlines) -> Statement:
     due = next((d for d in deadlines if start <= d.start < end + 40 and d.start < s.end + 40), None)
     folded = ctx.folded[start:end]
-    return Statement(ctx.text[start:end], start, end, _actor(ctx, s, cue_start, resolve),
+    return Statement(ctx.text[start:end], start, end, _committer(ctx, start, end, cue_start, resolve),
                      _topics(ctx, folded), due)
 
 

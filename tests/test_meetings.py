@@ -122,3 +122,12 @@ def test_minutes_label_date(extract_text):
     text = ("PROCESVERBAL i mbledhjes së KRAT të Qarkut Fier\n\nData: 05.11.2020, ora 10:30\n\n"
             "Rendi i ditës: përgatitja e aktiviteteve për muajin dhjetor 2020.")
     assert meetings(extract_text, text)[0].date == "2020-11-05"
+
+
+def test_minutes_labels_give_place_and_chair(extract_text):
+    text = ("PROCESVERBAL i mbledhjes së KRAT të Qarkut Fier\n\nData: 05.11.2020\n\n"
+            "Vendi: Salla e mbledhjeve, Prefektura e Qarkut Fier\n\n"
+            "Kryesoi: z. Artan Dema, Prefekt i Qarkut Fier\n\nDiskutimet: u zhvillua mbledhja.")
+    m = meetings(extract_text, text)[0]
+    assert m.location == "Salla e mbledhjeve, Prefektura e Qarkut Fier"
+    assert m.chair.name == "Artan Dema"

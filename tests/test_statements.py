@@ -72,3 +72,15 @@ def test_two_commitments_in_one_sentence(extract_text):
     m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Korçë. IOM do të financojë kurse profesionale, "
                              "ndërsa Bashkia Korçë do të hapë një qendër ditore."))
     assert [c.actor for c in m.commitments] == ["iom", "bashkia-korce"]
+
+
+def test_the_one_asked_is_the_actor_of_a_request(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Elbasan. Prefektura kërkoi që Bashkia Elbasan të "
+                             "ngrejë një njësi lëvizëse deri më 30.06.2024."))
+    assert m.commitments[0].actor == "bashkia-elbasan" and m.commitments[0].due == "2024-06-30"
+
+
+def test_the_subject_of_a_shared_task_is_the_first_named(extract_text):
+    m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Lezhë. DRSHSSH dhe NJVKSH do të zhvillojnë "
+                             "seanca informuese në shkolla."))
+    assert m.commitments[0].actor == "drshssh-lezhe"
