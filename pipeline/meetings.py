@@ -8,10 +8,12 @@ found elsewhere.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .context import Context, Sentence, clauses
 from .dates import DateMention
+from .normalize import fold
 
 EVENT_SENTENCES = 3          # how many event sentences anchor a meeting
 LEAD_CHARS = 600             # the lead of a release: where its kind is stated when the title is silent
@@ -275,3 +277,33 @@ def location_of(ctx: Context, events: list[Sentence]) -> str | None:
             phrase = " ".join(words[1:])
         return phrase or None
     return None
+
+
+AGENDA_MAX_ITEMS = 15
+AGENDA_ITEM_MAX_WORDS = 40
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*·▪])\s*")
+
+
+def agenda_of(ctx: Context) -> list[str]:
+    """The agenda of minutes: the items after "Rendi i ditës:", one a line, up to the next section."""
+    spec = ctx.gaz.cues.get("agenda") or {}
+    label = re.compile(r"(?m)^(?:" + "|".join(spec.get("label", [])) + r")\s*:?")
+    section = re.compile(r"^(?:" + "|".join(spec.get("sections", [])) + r")\b")
+    m = label.search(ctx.folded) if spec.get("label") else None
+    if m is None:
+        return []
+    items: list[str] = []
+    rest = ctx.text[m.end():]
+    first, _, after = rest.partition("\n")
+    lines = ([first] if first.strip(" :") else []) + after.split("\n")
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if " | " in text or section.match(fold(text)) or len(items) >= AGENDA_MAX_ITEMS:
+            break
+        item = _NUMBERING.sub("", text).strip(" :;")
+        if not item or len(item.split()) > AGENDA_ITEM_MAX_WORDS:
+            break
+        items.append(item)
+    return items

@@ -128,6 +128,7 @@ class Meeting(_Strict):
     persons: list[Person]
     issues: list[Issue]
     commitments: list[Commitment]
+    agenda: list[str] = Field(default_factory=list, description="the items of a minutes' agenda (Rendi i ditës)")
 
 
 class Record(_Strict):

@@ -269,4 +269,5 @@ def _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
         issues=[Issue(text=s.text, raised_by=s.by, topics=s.topics, start=s.start, end=s.end) for s in issues],
         commitments=[Commitment(text=s.text, actor=s.by, due=s.due.value if s.due else None,
                                 due_text=s.due.text if s.due else None, start=s.start, end=s.end)
-                     for s in commitments])
+                     for s in commitments],
+        agenda=mt.agenda_of(ctx))

@@ -131,3 +131,15 @@ def test_minutes_labels_give_place_and_chair(extract_text):
     m = meetings(extract_text, text)[0]
     assert m.location == "Salla e mbledhjeve, Prefektura e Qarkut Fier"
     assert m.chair.name == "Artan Dema"
+
+
+def test_agenda_of_minutes(extract_text):
+    text = ("PROCESVERBAL i mbledhjes së Tryezës Teknike, Qarku Korçë\n\nData: 12.03.2022\n\nRendi i ditës:\n"
+            "1. Rastet e identifikuara gjatë muajve janar–shkurt.\n2. Fushata në shkolla.\n3. Të ndryshme.\n\n"
+            "Pjesëmarrës:\n\nDiskutimet: u zhvillua mbledhja.")
+    assert meetings(extract_text, text)[0].agenda == [
+        "Rastet e identifikuara gjatë muajve janar–shkurt.", "Fushata në shkolla.", "Të ndryshme."]
+
+
+def test_a_release_has_no_agenda(extract_text):
+    assert meetings(extract_text, "Sot u zhvillua takimi i KRAT në Qarkun Fier.")[0].agenda == []
