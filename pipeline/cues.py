@@ -70,6 +70,7 @@ class Cues:
     commitment: CuePattern
     not_commitment: CuePattern
     request: re.Pattern[str]
+    responsible: CuePattern
     list_intro: CuePattern
     task_intro: CuePattern
     task_like: CuePattern
@@ -127,6 +128,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         commitment=compile_cues(c["commitments"]["cues"]),
         not_commitment=compile_cues(c["commitments"]["not_commitment"]),
         request=compile_cues(c["commitments"]["request"]).regex,
+        responsible=CuePattern(re.compile("|".join(f"(?:{p})" for p in c["commitments"]["responsible"]))),
         list_intro=compile_cues(c["commitments"]["list_intro"]),
         task_intro=compile_cues(c["commitments"]["task_intro"]),
         task_like=compile_cues(c["commitments"]["task_like"]),

@@ -21,6 +21,8 @@ CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:që|qe|se|ku|dhe se)\s")  # on lo
 MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
 MAX_TEXT_CHARS = 400
 ITEM_SUBJECT_CHARS = 60       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
+TASK_DEADLINE = re.compile(r"\s*afat\w*\s*:")  # on folded text
+RESPONSIBLE_WINDOW = 80       # chars after an item in which its "Përgjegjës:" label may stand
 ITEM_MAX_WORDS = 35           # a task line without a bullet is short
 HEADING_MAX_WORDS = 8
 QUOTE_END = re.compile(r"[”\"](?=\s*,?\s*(?:tha|theksoi|shtoi|deklaroi|u shpreh|nënvizoi)\b)")
@@ -77,8 +79,13 @@ def _actor(ctx: Context, s: Sentence, before: int, resolve) -> str | None:
 
 
 def _committer(ctx: Context, start: int, end: int, cue_start: int, resolve) -> str | None:
-    """Who will act: after a request cue ("kërkoi që Bashkia X të …") the first institution after
+    """Who will act: the institution after a "Përgjegjës:" label; after a request cue ("kërkoi që Bashkia X të …") the first institution after
     it; otherwise the clause's subject, the first institution before the cue ("DRSHSSH dhe DSHP do të …")."""
+    label = ctx.cues.responsible.search(ctx.folded, start, min(len(ctx.folded), end + RESPONSIBLE_WINDOW))
+    if label:  # "… Përgjegjës: Bashkia Fier"
+        named = [m for m in ctx.institutions if label.end() <= m.start < label.end() + RESPONSIBLE_WINDOW and m.ref]
+        if named:
+            return resolve(named[0])
     cue = ctx.cues.request.match(ctx.folded, cue_start)
     if cue:
         after = [m for m in ctx.institutions if cue.end() <= m.start < end and m.ref]
@@ -181,6 +188,8 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
             # "Detyra dhe vendime": a heading ends a list, or opens one
             in_list = bool(ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
             continue
+        if in_list and (ctx.cues.responsible.regex.match(f.lstrip()) or TASK_DEADLINE.match(f)):
+            continue  # "Përgjegjës: …", "Afati: …" belong to the item before
         if in_list and (bullet or ((not new_block or _short_block(ctx, s)) and _is_item(ctx, s, f))):
             start, end = _trim(ctx, s.start + (bullet.end() if bullet else 0), s.end)
             if len(ctx.text[start:end].split()) >= 3:

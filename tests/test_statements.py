@@ -84,3 +84,14 @@ def test_the_subject_of_a_shared_task_is_the_first_named(extract_text):
     m = first(extract_text, ("U zhvillua takimi i KRAT në Qarkun Lezhë. DRSHSSH dhe NJVKSH do të zhvillojnë "
                              "seanca informuese në shkolla."))
     assert m.commitments[0].actor == "drshssh-lezhe"
+
+
+def test_responsible_and_deadline_labels_of_a_task(extract_text):
+    m = first(extract_text, ("PROCESVERBAL i mbledhjes së KRAT të Qarkut Fier\n\nData: 05.11.2020\n\n"
+                             "Detyra dhe vendime:\n\n"
+                             "1. Hartimi i listës së fëmijëve në situatë rruge. Përgjegjës: Bashkia Fier. Afati: 30.11.2020.\n\n"
+                             "2. Trajnimi i mësuesve. Përgjegjës: ZVAP Fier. Afati: dhjetor 2020.\n\n"
+                             "Diskutimet: u zhvillua mbledhja."))
+    assert [(c.text, c.actor, c.due) for c in m.commitments] == [
+        ("Hartimi i listës së fëmijëve në situatë rruge", "bashkia-fier", "2020-11-30"),
+        ("Trajnimi i mësuesve", "zvap-fier", "2020-12")]
