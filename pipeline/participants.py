@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -42,7 +43,8 @@ class PersonRecord:
     name: str
     honorific: str | None
     role: str | None
-    institution: str | None
+    office: InstitutionMatch | None    # the institution the role names ("Drejtori i DVP Shkodër")
+    title: Any                         # the title (titles.yaml) the role starts with, if any
     start: int
     end: int
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -236,8 +238,8 @@ class PersonFinder:
         key = (start_tok, end_tok)
         if any(s <= start_tok < e or start_tok <= s < end_tok for s, e in found):
             return
-        role, inst = self._role_near(start_tok, end_tok, mention_start)
-        found[key] = PersonRecord(name, honorific, role, inst, mention_start, doc[end_tok - 1].idx
+        role, office, title = self._role_near(start_tok, end_tok, mention_start)
+        found[key] = PersonRecord(name, honorific, role, office, title, mention_start, doc[end_tok - 1].idx
                                   + len(doc[end_tok - 1].text))
 
     def _title_then_name(self, found, i: int) -> None:
@@ -275,7 +277,8 @@ class PersonFinder:
             if i - j >= 2:
                 self._add(found, (j, i), None, self.table.idxs[j])
 
-    def _role_near(self, start_tok: int, end_tok: int, mention_start: int) -> tuple[str | None, str | None]:
+    def _role_near(self, start_tok: int, end_tok: int, mention_start: int
+                   ) -> tuple[str | None, InstitutionMatch | None, Any]:
         """The title phrase before the name (or in apposition after it) and its institution."""
         doc = self.doc
         sent = self.doc[slice(*self.ctx.token_sentence_range(start_tok))]
@@ -305,9 +308,9 @@ class PersonFinder:
                     break
                 e += 1
             return self._role_span(k, e)
-        return None, None
+        return None, None, None
 
-    def _role_span(self, start: int, end: int) -> tuple[str | None, str | None]:
+    def _role_span(self, start: int, end: int) -> tuple[str | None, InstitutionMatch | None, Any]:
         doc = self.doc
         while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].norm_ in ("e", "dhe")):
             end -= 1
@@ -321,7 +324,7 @@ class PersonFinder:
         title = self.title_keys.get(doc[start].norm_)
         if inst is None and title is not None and title.institution_kind and self.lookup and end > start + 1:
             inst = self._office_of(title.institution_kind, doc[start + 1:end])
-        return role or None, (inst, title)  # resolved later with the county
+        return role or None, inst, title  # the office is resolved later, with the county
 
     def _office_of(self, kind: str, complement) -> InstitutionMatch | None:
         """"Zëvendësministre e Arsimit dhe Sportit" → Ministria e Arsimit dhe Sportit."""
@@ -356,7 +359,7 @@ def _merge_surnames(persons: list[PersonRecord]) -> list[PersonRecord]:
         if key in merged:
             merged[key].mentions.append((p.start, p.end))
             if not merged[key].role and p.role:
-                merged[key].role, merged[key].institution = p.role, p.institution
+                merged[key].role, merged[key].office, merged[key].title = p.role, p.office, p.title
         else:
             p.mentions.insert(0, (p.start, p.end))
             merged[key] = p
@@ -387,7 +390,7 @@ def find_chair(ctx: Context, persons: list[PersonRecord], kind: str, *,
     if not by_office:
         return None
     for p in persons:
-        title = p.institution[1] if isinstance(p.institution, tuple) else None
+        title = p.title
         if title is not None and kind in (title.chair_of or []):
             return p
     return None
@@ -452,7 +455,7 @@ def _row_person(ctx: Context, cells, columns: dict[str, int], lookup) -> PersonR
             if found is not None and found.ref:
                 inst = InstitutionMatch(ia, ib, ctx.text[ia:ib], found.ref, found.generic, found.method,
                                         found.score, found.former)
-    person = PersonRecord(" ".join(_title_case(w) for w in words), None, role or None, (inst, None), a, b)
+    person = PersonRecord(" ".join(_title_case(w) for w in words), None, role or None, inst, None, a, b)
     return person
 
 
@@ -470,6 +473,6 @@ def merge_persons(found: list[PersonRecord], table: list[PersonRecord]) -> list[
         p.mentions.append((t.start, t.end))
         if t.role:
             p.role = t.role
-        if isinstance(t.institution, tuple) and t.institution[0] is not None:
-            p.institution = (t.institution[0], p.institution[1] if isinstance(p.institution, tuple) else None)
+        if t.office is not None:
+            p.office = t.office
     return sorted(found, key=lambda p: p.mentions[0][0] if p.mentions else p.start)

@@ -201,9 +201,7 @@ def _relative_or_dateline(ctx: Context, events, dateline):
 
 
 def _person_institution(ctx: Context, p, county) -> str | None:
-    if not isinstance(p.institution, tuple):
-        return p.institution
-    m, title = p.institution
+    m, title = p.office, p.title
     if m is not None:
         return resolve(ctx, m, county)[0]
     if title is not None and title.institution_kind == "prefecture" and county:
@@ -245,7 +243,7 @@ def _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
             refs.append(InstitutionRef(id=entry.id, name=entry.name, role="organizer",
                                        match=Match(method="alias", score=100.0), mentions=[]))
     for p in persons:  # an office named only through a person's role takes part too
-        m = p.institution[0] if isinstance(p.institution, tuple) else None
+        m = p.office
         if m is None or m.ref is None:
             continue
         ident, name = resolve(ctx, m, county or doc_county)
