@@ -112,6 +112,16 @@ class Commitment(_Strict):
     end: int = Field(ge=0)
 
 
+class Absentee(_Strict):
+    """Listed as absent in minutes ("Munguan: …"): a person, an institution, or both."""
+
+    name: str | None
+    institution: str | None = Field(description="gazetteer id or null")
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Meeting(_Strict):
     id: str
     title: str | None
@@ -129,6 +139,8 @@ class Meeting(_Strict):
     issues: list[Issue]
     commitments: list[Commitment]
     agenda: list[str] = Field(default_factory=list, description="the items of a minutes' agenda (Rendi i ditës)")
+    absent: list[Absentee] = Field(default_factory=list,
+                                   description="persons and institutions that minutes list as absent")
 
 
 class Record(_Strict):

@@ -150,7 +150,7 @@ def collect_institutions(ctx: Context, county: str | None
 _VOCABULARY: dict[str, tuple[dict, dict]] = {}
 
 
-def _person_vocabulary(gaz) -> tuple[dict[str, str], dict[str, object]]:
+def person_vocabulary(gaz) -> tuple[dict[str, str], dict[str, object]]:
     """Honorific forms → canonical, and title first-word keys → title (built once per gazetteer)."""
     cached = _VOCABULARY.get(gaz.version)
     if cached is None:
@@ -173,7 +173,7 @@ class PersonFinder:
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.lookup = lookup  # name → InstitutionMatch, for offices named by a role ("Zëvendësministre e Arsimit")
-        self.honorifics, self.title_keys = _person_vocabulary(ctx.gaz)
+        self.honorifics, self.title_keys = person_vocabulary(ctx.gaz)
         self.table = token_table(ctx.doc)
         self.blocked = self._blocked_tokens()
 
@@ -234,7 +234,7 @@ class PersonFinder:
     def _add(self, found, span, honorific, mention_start) -> None:
         doc = self.doc
         start_tok, end_tok = span
-        name = " ".join(_title_case(t) for t in self.table.texts[start_tok:end_tok])
+        name = " ".join(title_case(t) for t in self.table.texts[start_tok:end_tok])
         key = (start_tok, end_tok)
         if any(s <= start_tok < e or start_tok <= s < end_tok for s, e in found):
             return
@@ -338,7 +338,7 @@ class PersonFinder:
                                 found.generic, found.method, found.score, found.former)
 
 
-def _title_case(word: str) -> str:
+def title_case(word: str) -> str:
     return word.capitalize() if word.isupper() and len(word) > 1 else word
 
 
@@ -396,69 +396,6 @@ def find_chair(ctx: Context, persons: list[PersonRecord], kind: str, *,
     return None
 
 
-# -- tables of those present --------------------------------------------------------------
-def table_persons(ctx: Context, lookup=None) -> list[PersonRecord]:
-    """Persons from a table of those present ("Nr | Emër Mbiemër | Institucioni | Funksioni").
-
-    The header row names the columns (``cues.yaml``: ``participants_table``); every
-    following row with a name gives a person with role and institution.
-    """
-    spec = ctx.gaz.cues.get("participants_table")
-    if not spec or " | " not in ctx.text:
-        return []
-    header = {col: re.compile("|".join(f"(?:{p})" for p in pats)) for col, pats in spec.items()}
-    out: list[PersonRecord] = []
-    columns: dict[str, int] | None = None
-    pos = 0
-    for line in ctx.text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        if " | " not in line:
-            columns = None if line.strip() else columns
-            continue
-        cells = _cells(line, start)
-        found = {col: i for col, rx in header.items() for i, (_, a, _) in enumerate(cells)
-                 if rx.match(fold(ctx.text[a:a + 40]).strip())}
-        if "name" in found and len(found) >= 2:
-            columns = found
-            continue
-        if columns is None or columns["name"] >= len(cells):
-            continue
-        person = _row_person(ctx, cells, columns, lookup)
-        if person is not None:
-            out.append(person)
-    return out
-
-
-def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
-    """(text, start, end) of each " | "-separated cell, offsets in the document."""
-    cells, pos = [], 0
-    for part in line.split(" | "):
-        lead = len(part) - len(part.lstrip())
-        cells.append((part.strip(), offset + pos + lead, offset + pos + lead + len(part.strip())))
-        pos += len(part) + 3
-    return cells
-
-
-def _row_person(ctx: Context, cells, columns: dict[str, int], lookup) -> PersonRecord | None:
-    name, a, b = cells[columns["name"]]
-    words = [w for w in name.split() if w.rstrip(".") not in _person_vocabulary(ctx.gaz)[0]]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return None
-    a = b - len(" ".join(words)) if name.endswith(" ".join(words)) else a
-    role = cells[columns["role"]][0] if "role" in columns and columns["role"] < len(cells) else None
-    inst = None
-    if "institution" in columns and columns["institution"] < len(cells):
-        _, ia, ib = cells[columns["institution"]]
-        inst = next((m for m in ctx.institutions if ia <= m.start < ib and m.ref), None)
-        if inst is None and lookup is not None and ib > ia:
-            found = lookup(ctx.text[ia:ib])
-            if found is not None and found.ref:
-                inst = InstitutionMatch(ia, ib, ctx.text[ia:ib], found.ref, found.generic, found.method,
-                                        found.score, found.former)
-    person = PersonRecord(" ".join(_title_case(w) for w in words), None, role or None, inst, None, a, b)
-    return person
-
-
 def merge_persons(found: list[PersonRecord], table: list[PersonRecord]) -> list[PersonRecord]:
     """Persons of the text and of the table, one per name; the table's role and institution win."""
     by_name = {fold(p.name): p for p in found}
@@ -470,9 +407,10 @@ def merge_persons(found: list[PersonRecord], table: list[PersonRecord]) -> list[
             by_name[key] = t
             found.append(t)
             continue
-        p.mentions.append((t.start, t.end))
+        p.mentions = sorted(set([*p.mentions, (t.start, t.end)]))
         if t.role:
             p.role = t.role
         if t.office is not None:
             p.office = t.office
+        p.honorific = p.honorific or t.honorific
     return sorted(found, key=lambda p: p.mentions[0][0] if p.mentions else p.start)

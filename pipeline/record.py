@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from . import meetings as mt
+from . import minutes
 from .analyse import get_nlp
 from .context import Context
 from .gazetteer import Gazetteer, load_gazetteer
-from .model import (Body, Chair, Commitment, InstitutionRef, Issue, Match, Meeting, Mention,
-                    Period, Person, Record, Source)
+from .model import (Absentee, Body, Chair, Commitment, InstitutionRef, Issue, Match, Meeting,
+                    Mention, Period, Person, Record, Source)
 from .match import CLEAR_MATCH_SCORE
 from .normalize import Normalized, fold, fold_aligned, normalize_document
 from .cues import cues_for
-from .participants import (PersonFinder, collect_institutions, find_chair, merge_persons, resolve,
-                           table_persons)
+from .participants import PersonFinder, collect_institutions, find_chair, merge_persons, resolve
 from .read.base import RawDocument
-from .statements import find_commitments, find_issues
+from .statements import Statement, find_commitments, find_issues, topics_of, trim
 
 TITLE_MAX_CHARS = 200
 
@@ -156,8 +156,15 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
     split = mt.split_meetings(ctx, events)
     doc_county = None if split else mt.document_county(ctx, events)
     insts, _ = collect_institutions(ctx, doc_county)
-    finder = PersonFinder(ctx, lookup=lookup)
-    persons = merge_persons(finder.find(), table_persons(ctx, lookup))
+    parts = minutes.sections(ctx)
+    tables = minutes.text_tables(ctx)
+    absent = minutes.absent_items(ctx, parts, lookup)
+    listed = minutes.table_persons(ctx, tables, lookup) + minutes.listed_persons(ctx, parts, "present", lookup)
+    persons = [p for p in merge_persons(PersonFinder(ctx, lookup=lookup).find(), listed)
+               if not all(minutes.in_sections(a, parts, "absent") for a, _ in p.mentions)]
+    for rec in insts:  # named only among those absent: not taking part
+        if all(minutes.in_sections(m.start, parts, "absent") for m in rec.mentions):
+            rec.role = "mentioned"
     chair = find_chair(ctx, persons, kind) if not split else None
     anchored = {id(p) for _, _, a in (split or []) if a for p in persons
                 if any(a.start <= s < a.end for s, _ in p.mentions)}
@@ -169,8 +176,12 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
 
     sentences = [s for s in ctx.sentences]
     deadlines = [d for d in ctx.dates if mt._date_role(ctx, d) == "deadline"]
-    commitments = find_commitments(ctx, sentences, resolve_id, deadlines)
+    commitments = _with_tasks(ctx, find_commitments(ctx, sentences, resolve_id, deadlines),
+                              minutes.task_rows(ctx, tables, lookup), resolve_id)
     issues = find_issues(ctx, sentences, resolve_id, commitments)
+    _attribute_to_speakers(ctx, minutes.speaker_turns(ctx, persons, parts), issues + commitments, resolve_id)
+    absentees = [Absentee(name=p.name if p else None, institution=resolve_id(m) if m else None,
+                          text=ctx.text[a:b], start=a, end=b) for p, m, a, b in absent]
     period = mt.review_period(ctx) if kind == "review" else None
 
     plans = split or [(doc_county, None, None)]
@@ -186,9 +197,40 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
         if split:  # each meeting's chair is named where it is reported, or once for all of them
             local = [p for p in persons if anchor and any(anchor.start <= a < anchor.end for a, _ in p.mentions)]
             meeting_chair = find_chair(ctx, local, kind, by_office=False) or shared_chair
-        out.append(_meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
-                            meeting_chair, issues, commitments, doc_county))
+        meeting = _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
+                           meeting_chair, issues, commitments, doc_county)
+        meeting.absent = absentees
+        out.append(meeting)
     return out
+
+
+def _with_tasks(ctx: Context, commitments: list[Statement], tasks, resolve_id) -> list[Statement]:
+    """The commitments of the text, and a table of tasks' rows instead of the text read from them."""
+    if not tasks:
+        return commitments
+    rows = [(t.task.start, (t.due or t.responsible or t.task).end) for t in tasks]
+    kept = [c for c in commitments if not any(a <= c.start < b for a, b in rows)]
+    for t in tasks:
+        due = next((d for d in ctx.dates if t.due and t.due.start <= d.start < t.due.end and d.value), None)
+        kept.append(Statement(t.task.text, t.task.start, t.task.end,
+                              resolve_id(t.actor) if t.actor else None,
+                              topics_of(ctx, ctx.folded[t.task.start:t.task.end]), due,
+                              None if due or t.due is None else t.due.text))
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _attribute_to_speakers(ctx: Context, turns, statements: list[Statement], resolve_id) -> None:
+    """In minutes' discussion, a statement is the speaker's: its text starts after "Z. X (DVP):" and
+    it is raised by (or committed to by) the speaker's institution when the clause names none."""
+    for s in statements:
+        turn = minutes.turn_at(turns, s.start)
+        if turn is None:
+            continue
+        if s.start < turn.body <= s.end:
+            s.start, s.end = trim(ctx, turn.body, s.end)
+            s.text = ctx.text[s.start:s.end]
+        if s.by is None and turn.institution is not None:
+            s.by = resolve_id(turn.institution)
 
 
 def _relative_or_dateline(ctx: Context, events, dateline):
@@ -266,6 +308,6 @@ def _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
         institutions=refs, persons=person_models,
         issues=[Issue(text=s.text, raised_by=s.by, topics=s.topics, start=s.start, end=s.end) for s in issues],
         commitments=[Commitment(text=s.text, actor=s.by, due=s.due.value if s.due else None,
-                                due_text=s.due.text if s.due else None, start=s.start, end=s.end)
+                                due_text=s.due.text if s.due else s.due_text, start=s.start, end=s.end)
                      for s in commitments],
         agenda=mt.agenda_of(ctx))

@@ -39,9 +39,10 @@ class Statement:
     by: str | None           # institution id (raised_by / actor)
     topics: list[str]
     due: DateMention | None = None
+    due_text: str | None = None  # a deadline that is no date ("Në vijimësi"), from a task's Afati
 
 
-def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
+def trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
     """Shrink a span to exclude surrounding blanks and punctuation, and leading filler words."""
     while start < end and not ctx.text[start].isalnum():
         start += 1
@@ -98,7 +99,7 @@ def _committer(ctx: Context, start: int, end: int, cue_start: int, resolve) -> s
     return _actor(ctx, sentence, cue_start, resolve)
 
 
-def _topics(ctx: Context, folded: str) -> list[str]:
+def topics_of(ctx: Context, folded: str) -> list[str]:
     return [tid for tid, pattern in ctx.cues.topics if pattern.search(folded)]
 
 
@@ -120,7 +121,7 @@ def find_issues(ctx: Context, sentences: list[Sentence], resolve,
                 start, end = span
                 if any(t.start <= start < t.end or start <= t.start < end for t in taken):
                     continue
-                topics = _topics(ctx, ctx.folded[start:end])
+                topics = topics_of(ctx, ctx.folded[start:end])
                 if neutral and not (ctx.cues.problem_topics.intersection(topics)
                                     or ctx.cues.problem_words.search(ctx.folded[start:end])):
                     continue
@@ -141,19 +142,19 @@ def _issue_span(ctx: Context, s: Sentence, cue_start: int, cue_end: int, cue: st
     if any(ctx.cues.issue_generic_after.match(a) or _generic_chain(ctx, a) for a in (raw_after, after)):
         return None
     end_limit = _clause_end(ctx, cue_end, s.end)
-    start, end = _trim(ctx, s.start, end_limit)
+    start, end = trim(ctx, s.start, end_limit)
     if len(ctx.text[start:end].split()) > ISSUE_CLAUSE_WORDS:
         if ctx.cues.issue_clause.search(cue):  # a verb: its clause, subject included
-            start, end = _trim(ctx, _clause_start(ctx, s, cue_start), end_limit)
+            start, end = trim(ctx, _clause_start(ctx, s, cue_start), end_limit)
         elif ctx.cues.issue_relative_after.match(ctx.folded[cue_end:s.end]):
-            start, end = _trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
+            start, end = trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
         else:
-            start, end = _trim(ctx, cue_end, end_limit)
+            start, end = trim(ctx, cue_end, end_limit)
             if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
-                start, end = _trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
+                start, end = trim(ctx, _clause_start(ctx, s, cue_start), cue_start)
     if len(ctx.text[start:end].split()) < ctx.cues.issue_min_words:
         return None
-    if not _topics(ctx, ctx.folded[start:end]) and len(ctx.text[start:end].split()) < 6:
+    if not topics_of(ctx, ctx.folded[start:end]) and len(ctx.text[start:end].split()) < 6:
         return None
     return start, end
 
@@ -191,7 +192,7 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
         if in_list and (ctx.cues.responsible.regex.match(f.lstrip()) or TASK_DEADLINE.match(f)):
             continue  # "Përgjegjës: …", "Afati: …" belong to the item before
         if in_list and (bullet or ((not new_block or _short_block(ctx, s)) and _is_item(ctx, s, f))):
-            start, end = _trim(ctx, s.start + (bullet.end() if bullet else 0), s.end)
+            start, end = trim(ctx, s.start + (bullet.end() if bullet else 0), s.end)
             if len(ctx.text[start:end].split()) >= 3:
                 cue = ctx.cues.commitment.search(ctx.folded, start, end)
                 subject_end = cue.start() if cue else min(end, start + ITEM_SUBJECT_CHARS)
@@ -209,7 +210,7 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
             cf = ctx.folded[c.start:c.end]
             if committed and not ctx.cues.commitment.search(cf) and ctx.cues.task_like.search(cf):
                 # "kërkoi që X të …, ndërsa Y të …": the request goes on in the next clause
-                start, end = _trim(ctx, c.start, c.end)
+                start, end = trim(ctx, c.start, c.end)
                 if len(ctx.text[start:end].split()) >= 4:
                     out.append(_statement(ctx, c, start, end, min(end, start + ITEM_SUBJECT_CHARS),
                                           resolve, deadlines))
@@ -219,7 +220,7 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
                 cue_start = c.start + m.start()
                 if ctx.cues.not_commitment.search(cf, max(0, m.start() - 8), min(len(cf), m.end() + 30)):
                     continue
-                start, end = _trim(ctx, _clause_start(ctx, c, cue_start), c.end)
+                start, end = trim(ctx, _clause_start(ctx, c, cue_start), c.end)
                 if len(ctx.text[start:end].split()) < 4:
                     continue
                 out.append(_statement(ctx, c, start, end, cue_start, resolve, deadlines))
@@ -267,7 +268,7 @@ def _statement(ctx, s, start, end, cue_start, resolve, deadlines) -> Statement:
     due = next((d for d in deadlines if start <= d.start < end + 40 and d.start < s.end + 40), None)
     folded = ctx.folded[start:end]
     return Statement(ctx.text[start:end], start, end, _committer(ctx, start, end, cue_start, resolve),
-                     _topics(ctx, folded), due)
+                     topics_of(ctx, folded), due)
 
 
 def _dedupe(items: list[Statement]) -> list[Statement]:

@@ -67,6 +67,13 @@ MIN_RULES = 2
 MIN_RULE_LENGTH = 8.0
 # Nesting depth searched for path objects inside form XObjects.
 MAX_FORM_DEPTH = 2
+# A table drawn without rules: a gap this many font sizes wide between two pieces of a line
+# separates two cells, ...
+CELL_GAP_IN_SIZES = 2.0
+# ... at least this many consecutive lines of 2+ cells form a table, ...
+MIN_GRID_ROWS = 3
+# ... and their cells start within this many font sizes of shared column positions.
+GRID_ALIGN_IN_SIZES = 1.0
 FILENAME_TITLE_RE = re.compile(
     r"^(microsoft (word|excel|powerpoint) - |untitled\b|document\d*$|dokument\d*$)"
     r"|\.(docx?|pdf|odt|rtf|txt|xlsx?|pptx?)$|[\\/]",
@@ -85,6 +92,7 @@ class Line:
     top: float
     baseline: float
     size: float
+    cells: list[list] = field(default_factory=list)  # [left, right, text] of each gap-separated piece
 
 
 @dataclass(slots=True)
@@ -256,8 +264,8 @@ def _segment(textpage: pdfium.PdfTextPage, rect: tuple[float, float, float, floa
         x, y = pdfium_c.c_double(), pdfium_c.c_double()
         if pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y):
             baseline = y.value
-    clean = text.replace("\r", " ").replace("\n", " ").rstrip()
-    return Line(clean.lstrip(), left, bottom, right, top, baseline, size)
+    clean = text.replace("\r", " ").replace("\n", " ").strip()
+    return Line(clean, left, bottom, right, top, baseline, size, [[left, right, clean]])
 
 
 def _same_line(line: Line, segment: Line) -> bool:
@@ -272,6 +280,11 @@ def _extend(line: Line, segment: Line) -> None:
     gap = segment.left - line.right
     needs_space = gap > WORD_GAP_RATIO * max(line.size, 1.0) and not line.text.endswith(" ")
     line.text = line.text + (" " if needs_space else "") + segment.text
+    if gap > CELL_GAP_IN_SIZES * max(line.size, 1.0):
+        line.cells.append([segment.left, segment.right, segment.text])
+    else:
+        cell = line.cells[-1]
+        cell[1], cell[2] = segment.right, cell[2] + (" " if needs_space else "") + segment.text
     line.right = max(line.right, segment.right)
     line.bottom = min(line.bottom, segment.bottom)
     line.top = max(line.top, segment.top)
@@ -321,6 +334,10 @@ def _add_rules(path, counts: list[int]) -> None:
 def _page_paragraphs(lines: list[Line], boxes: list[TableBox], page: int) -> Iterator[Paragraph]:
     """Group a page's lines into paragraphs, with table rows placed where their table sits."""
     lines = [line for line in lines if not any(_inside(line, box) for box in boxes)]
+    grids = borderless_tables(lines)
+    if grids:
+        boxes = boxes + grids
+        lines = [line for line in lines if not any(_inside(line, box) for box in grids)]
     pending = sorted(boxes, key=lambda box: -box.top)
     layout = PageLayout.of(lines)
     group: list[Line] = []
@@ -468,6 +485,66 @@ def _table_paragraphs(box: TableBox, page: int) -> Iterator[Paragraph]:
 
 
 # --- tables --------------------------------------------------------------------------
+
+def borderless_tables(lines: list[Line]) -> list[TableBox]:
+    """Tables drawn without rules, read from word positions: runs of MIN_GRID_ROWS+ lines
+    whose gap-separated pieces start at shared column positions. A line with pieces only
+    in later columns right under a row continues that row's cells (wrapped cell text)."""
+    boxes: list[TableBox] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and (len(line.cells) >= 2 or (run and _continues_row(run, line))):
+            run.append(line)
+            continue
+        box = _grid_box(run)
+        if box is not None:
+            boxes.append(box)
+        run = []
+    return boxes
+
+
+def _continues_row(run: list[Line], line: Line) -> bool:
+    """A one-piece line just below the run, indented past the first column's start."""
+    last = run[-1]
+    step = last.baseline - line.baseline
+    first_left = min(line.cells[0][0] for line in run)
+    return 0 < step <= MAX_PITCH_IN_SIZES * max(line.size, 1.0) / 2 and \
+        line.cells[0][0] - first_left > CELL_GAP_IN_SIZES * max(line.size, 1.0)
+
+
+def _grid_box(run: list[Line]) -> TableBox | None:
+    """The run as a table when its rows share column starts, else None."""
+    if sum(1 for line in run if len(line.cells) >= 2) < MIN_GRID_ROWS:
+        return None
+    size = statistics.median(line.size for line in run)
+    starts = _column_starts([cell[0] for line in run for cell in line.cells], GRID_ALIGN_IN_SIZES * size)
+    shared = [x for x, count in starts if count >= MIN_GRID_ROWS]
+    if len(shared) < 2:
+        return None
+    rows: list[list[str]] = []
+    for line in run:
+        cells = [""] * len(shared)
+        for left, _, text in line.cells:
+            column = max((i for i, x in enumerate(shared) if x <= left + GRID_ALIGN_IN_SIZES * size), default=0)
+            cells[column] = f"{cells[column]} {text}".strip()
+        if len(line.cells) >= 2 or not rows:
+            rows.append(cells)
+        else:  # wrapped text of the row above
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+    return TableBox(rows, min(line.left for line in run), min(line.bottom for line in run),
+                    max(line.right for line in run), max(line.top for line in run))
+
+
+def _column_starts(lefts: list[float], tolerance: float) -> list[tuple[float, int]]:
+    """Cluster left edges: (smallest left of the cluster, how many edges) in x order."""
+    clusters: list[list[float]] = []
+    for x in sorted(lefts):
+        if clusters and x - clusters[-1][-1] <= tolerance:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [(cluster[0], len(cluster)) for cluster in clusters]
+
 
 class _TableFinder:
     """Opens pdfplumber lazily (only when a page has a grid of rules) and finds ruled tables."""

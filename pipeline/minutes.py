@@ -1,0 +1,413 @@
+"""Minutes (procesverbal): the parts a press release leaves out.
+
+Minutes are read by their parts, whatever their order and wording (labels in
+``cues.yaml``: ``minutes``): those present and those absent (a table, a numbered
+list or prose), the discussion by speaker, and the decisions or tasks (a table
+with "Përgjegjës" and "Afati" columns, or numbered items). The same functions
+run on every document; a press release simply has no such parts.
+
+* ``sections`` finds the labelled parts ("Të pranishëm:", "Munguan:", "Diskutimet",
+  "Detyrat e lëna") and where each ends (at the next label);
+* ``text_tables`` reads " | "-joined table rows back into tables, typed by their
+  header row, a numbered table going on across a page break;
+* ``listed_persons`` reads "1. Z. Gentian Lika, Drejtor, DVP Shkodër" and
+  "z. X, drejtor i DRSHSSH Vlorë; znj. Y, …" items into persons;
+* ``speaker_turns`` finds who speaks in each paragraph of a discussion
+  ("Z. X (DVP Shkodër): …", "Znj. Y informoi se …");
+* ``task_rows`` turns a table of tasks into commitments with actor and deadline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .context import Context
+from .match import InstitutionMatch
+from .normalize import fold
+from .participants import PersonRecord, person_vocabulary, title_case
+from .read import CELL_SEPARATOR
+
+LABEL_MAX_WORDS = 6            # a section label on its own line is short ("Detyrat e lëna:")
+LIST_ITEM_MAX_WORDS = 20       # a longer line ends a list of those present or absent (prose follows)
+ITEM_SPLIT = re.compile(r"\s*;\s*|\n+")
+BULLET = re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[-–—•*·▪])\s*")
+NAME_WORD = re.compile(r"[A-ZËÇ][a-zëç]+(?:-[A-ZËÇ][a-zëç]+)?")
+ROLE_TRIM = re.compile(r"(?:[\s,(:–-]+|\s(?:i|e|te|të|ne|në|prane|pranë|per|për|nga|tek|te)\s*)+$")
+SPEAKER_BODY = re.compile(r"\s*(?:\([^)\n]{1,80}\))?\s*[:–-]\s*")
+TURN_WINDOW = 4                # a turn's speaker is named within this many characters of its line start
+
+
+@dataclass(slots=True)
+class Section:
+    kind: str                  # present | absent | agenda | discussion | decisions
+    start: int                 # the label's start
+    body: int                  # where its content starts (after the label)
+    end: int
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class TextTable:
+    kind: str                  # the header's kind: participants | tasks
+    columns: dict[str, int]    # column name → cell index
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def cell(self, row: list[Cell], column: str) -> Cell | None:
+        index = self.columns.get(column)
+        return row[index] if index is not None and index < len(row) and row[index].text else None
+
+
+@dataclass(slots=True)
+class Turn:
+    """A paragraph of the discussion and who speaks in it."""
+
+    start: int
+    body: int                  # after "Z. X (DVP):"
+    end: int
+    speaker: PersonRecord | None
+    institution: InstitutionMatch | None
+
+
+# -- sections ----------------------------------------------------------------------------
+@lru_cache(maxsize=8)
+def _label_patterns(spec_key: tuple) -> list[tuple[str, re.Pattern]]:
+    return [(kind, re.compile(r"(?:" + "|".join(pats) + r")\b\s*:?")) for kind, pats in spec_key]
+
+
+def sections(ctx: Context) -> list[Section]:
+    """The labelled parts of minutes in text order; each ends where the next begins."""
+    spec = ctx.gaz.cues.get("minutes") or {}
+    patterns = _label_patterns(tuple((k, tuple(v)) for k, v in spec.items()))
+    found: list[Section] = []
+    pos = 0
+    for line in ctx.folded.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        bare = BULLET.sub("", line, count=1) if not line[:1].isdigit() else line
+        lead = len(line) - len(bare.lstrip())
+        for kind, rx in patterns:
+            m = rx.match(line, lead)
+            if m is None:
+                continue
+            inline = m.group(0).rstrip().endswith(":")
+            if inline or len(line.split()) <= LABEL_MAX_WORDS and not line.rstrip().endswith("."):
+                found.append(Section(kind, start, start + m.end(), len(ctx.text)))
+            break
+    for a, b in zip(found, found[1:]):
+        a.end = b.start
+    for part in found:
+        if part.kind in ("present", "absent"):
+            part.end = _list_end(ctx, part)
+    return found
+
+
+def _list_end(ctx: Context, part: Section) -> int:
+    """A list of persons ends before its first line of prose (a long line after the label's)."""
+    pos = ctx.text.find("\n", part.body, part.end)
+    while 0 <= pos < part.end:
+        nxt = ctx.text.find("\n", pos + 1, part.end)
+        line = ctx.text[pos + 1:nxt if nxt >= 0 else part.end]
+        if len(line.split()) > LIST_ITEM_MAX_WORDS:
+            return pos + 1
+        if nxt < 0:
+            break
+        pos = nxt
+    return part.end
+
+
+def in_sections(pos: int, parts: list[Section], kind: str) -> bool:
+    return any(s.kind == kind and s.start <= pos < s.end for s in parts)
+
+
+# -- tables ------------------------------------------------------------------------------
+def text_tables(ctx: Context) -> list[TextTable]:
+    """Tables of those present and of tasks, read from " | "-joined rows.
+
+    A row whose cells match a kind's header patterns (``cues.yaml``: ``participants_table``,
+    ``tasks_table``; the kind's first column and one more) opens a table; the rows after
+    it belong to it. A numbered row that goes on from the last row of a table with the same
+    number of cells continues it after other lines (a page break, a running header).
+    """
+    headers = _header_patterns(ctx)
+    if not headers or CELL_SEPARATOR not in ctx.text:
+        return []
+    tables: list[TextTable] = []
+    current: TextTable | None = None
+    width = 0
+    pos = 0
+    for line in ctx.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if CELL_SEPARATOR not in line:
+            if line.strip():
+                current = None
+            continue
+        cells = _cells(line, start)
+        header = _header(ctx, cells, headers)
+        if header is not None:
+            current, width = TextTable(*header), len(cells)
+            tables.append(current)
+            continue
+        if current is None and tables and len(cells) == width and _goes_on(tables[-1], cells):
+            current = tables[-1]
+        if current is not None:
+            current.rows.append(cells)
+    return tables
+
+
+def _header_patterns(ctx: Context) -> dict[str, dict[str, re.Pattern]]:
+    out = {}
+    for kind in ("participants", "tasks"):
+        spec = ctx.gaz.cues.get(f"{kind}_table") or {}
+        out[kind] = {col: re.compile("|".join(f"(?:{p})" for p in pats)) for col, pats in spec.items()}
+    return {k: v for k, v in out.items() if v}
+
+
+def _header(ctx: Context, cells: list[Cell], headers) -> tuple[str, dict[str, int]] | None:
+    """(kind, columns) when a row is a table header: its kind's first column and another."""
+    for kind, columns in headers.items():
+        found: dict[str, int] = {}
+        for col, rx in columns.items():
+            index = next((i for i, c in enumerate(cells) if i not in found.values()
+                          and rx.match(fold(c.text[:40]).strip())), None)
+            if index is not None:
+                found[col] = index
+        if next(iter(columns)) in found and len(found) >= 2:
+            return kind, found
+    return None
+
+
+def _goes_on(table: TextTable, cells: list[Cell]) -> bool:
+    """A numbered row right after the table's last number (the table went on to another page)."""
+    if not table.rows or not cells[0].text.rstrip(".").isdigit():
+        return False
+    last = table.rows[-1][0].text.rstrip(".")
+    return last.isdigit() and int(cells[0].text.rstrip(".")) == int(last) + 1
+
+
+def _cells(line: str, offset: int) -> list[Cell]:
+    """Each " | "-separated cell with its offsets in the document."""
+    cells, pos = [], 0
+    for part in line.split(CELL_SEPARATOR):
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        cells.append(Cell(text, offset + pos + lead, offset + pos + lead + len(text)))
+        pos += len(part) + len(CELL_SEPARATOR)
+    return cells
+
+
+def institution_in(ctx: Context, start: int, end: int, lookup=None) -> InstitutionMatch | None:
+    """The first gazetteer institution named in a span; else the span itself looked up."""
+    found = next((m for m in ctx.institutions if start <= m.start < end and m.ref), None)
+    if found is None and lookup is not None and end > start:
+        text = ctx.text[start:end].strip(" ,;()")
+        hit = lookup(text) if text else None
+        if hit is not None and hit.ref:
+            found = InstitutionMatch(start, end, ctx.text[start:end], hit.ref, hit.generic, hit.method,
+                                     hit.score, hit.former)
+    return found
+
+
+# -- persons -----------------------------------------------------------------------------
+def table_persons(ctx: Context, tables: list[TextTable], lookup=None) -> list[PersonRecord]:
+    """Persons from tables of those present: name, role and institution per row."""
+    out = []
+    for table in tables:
+        if table.kind != "participants":
+            continue
+        for row in table.rows:
+            name = table.cell(row, "name")
+            if name is None:
+                continue
+            role = table.cell(row, "role")
+            inst = table.cell(row, "institution")
+            office = institution_in(ctx, inst.start, inst.end, lookup) if inst else None
+            person = _person(ctx, name.start, name.end, role.text if role else None, office, honorific=False)
+            if person is not None:
+                out.append(person)
+    return out
+
+
+def listed_persons(ctx: Context, parts: list[Section], kind: str, lookup=None) -> list[PersonRecord]:
+    """Persons of a list or prose of those present (``kind="present"``) or absent: one item a
+    line or between semicolons, "Honorific Name, role, institution" in any order."""
+    out = []
+    for part in parts:
+        if part.kind != kind:
+            continue
+        for start, end in _items(ctx, part.body, part.end):
+            person = _item_person(ctx, start, end, lookup)
+            if person is not None:
+                out.append(person)
+    return out
+
+
+def _items(ctx: Context, start: int, end: int):
+    """(start, end) of each list item between ``start`` and ``end`` (table rows excluded)."""
+    pos = start
+    text = ctx.text[start:end]
+    for m in [*ITEM_SPLIT.finditer(text), None]:
+        stop = start + (m.start() if m else len(text))
+        item = ctx.text[pos:stop]
+        if CELL_SEPARATOR not in item and item.strip():
+            bullet = BULLET.match(item)
+            lead = bullet.end() if bullet else len(item) - len(item.lstrip())
+            yield from _split_prose(ctx, pos + lead, stop)
+        pos = start + (m.end() if m else len(text))
+
+
+def _split_prose(ctx: Context, start: int, end: int):
+    """A prose item naming several persons ("z. A, drejtor …, znj. B, …") split at each honorific."""
+    honorifics, _ = person_vocabulary(ctx.gaz)
+    cuts = [start]
+    for m in re.finditer(r",\s+(\w+)\.?\s+(?=[A-ZËÇ])", ctx.text[start:end]):
+        if m.group(1) in honorifics and m.group(1)[:1].lower() in "zd":
+            cuts.append(start + m.start() + 1)
+    cuts.append(end)
+    for a, b in zip(cuts, cuts[1:]):
+        yield a + len(ctx.text[a:b]) - len(ctx.text[a:b].lstrip()), b
+
+
+def _item_person(ctx: Context, start: int, end: int, lookup) -> PersonRecord | None:
+    """"Z. Gentian Lika, Drejtor, DVP Shkodër" → person with role and institution."""
+    item = ctx.text[start:end]
+    head = re.match(r"(?:(\w+)\.?\s+)?", item)
+    honorifics, _ = person_vocabulary(ctx.gaz)
+    pos = start
+    if head and head.group(1) in honorifics:
+        pos = start + head.end()
+    words = list(NAME_WORD.finditer(ctx.text, pos, min(end, pos + 60)))
+    name = []
+    for w in words[:3]:
+        if w.start() != (name[-1].end() + 1 if name else pos) or w.group(0) in ctx.cues.name_stop:
+            break
+        name.append(w)
+    if len(name) < 2:
+        return None
+    rest_start = name[-1].end()
+    office = institution_in(ctx, rest_start, end)
+    if office is None:  # the last comma part names the institution ("…, Zyra Vendore e Punësimit")
+        last = ctx.text.rfind(",", rest_start, end)
+        office = institution_in(ctx, last + 1 if last > 0 else rest_start, end, lookup)
+    role = _role_text(ctx, rest_start, end, office)
+    honorific_start = start if pos > start else name[0].start()
+    return _person(ctx, name[0].start(), name[-1].end(), role, office, mention_start=honorific_start)
+
+
+def _role_text(ctx: Context, start: int, end: int, office: InstitutionMatch | None) -> str | None:
+    """The item's words that are not the name nor the institution: "Drejtor", "specialiste në"."""
+    parts = [ctx.text[start:office.start], ctx.text[office.end:end]] if office else [ctx.text[start:end]]
+    for part in parts:
+        text = ROLE_TRIM.sub("", part.strip(" ,;().:–-"))
+        text = text.strip(" ,;().:–-")
+        if text and not text[0].isdigit():
+            return text
+    return None
+
+
+def _person(ctx: Context, start: int, end: int, role: str | None, office: InstitutionMatch | None,
+            *, honorific: bool = True, mention_start: int | None = None) -> PersonRecord | None:
+    """A person from a name span (honorific words dropped), or None when it is no name."""
+    honorifics, _ = person_vocabulary(ctx.gaz)
+    text = ctx.text[start:end]
+    words = [w for w in text.split() if w.rstrip(".") not in honorifics]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    joined = " ".join(words)
+    a = end - len(joined) if text.endswith(joined) else start
+    hon = None
+    lead = ctx.text[mention_start:start].strip() if mention_start is not None and honorific else ""
+    if lead.rstrip(".") in honorifics:
+        hon = honorifics[lead.rstrip(".")]
+        a = mention_start
+    return PersonRecord(" ".join(title_case(w) for w in words), hon, role or None, office, None, a, end)
+
+
+# -- discussion --------------------------------------------------------------------------
+def speaker_turns(ctx: Context, persons: list[PersonRecord], parts: list[Section]) -> list[Turn]:
+    """Paragraphs (lines) that open with a person: "Z. X (DVP Shkodër): …", "Znj. Y informoi se …".
+
+    The speaker's institution is the one in brackets after the name, else the person's own.
+    A turn runs to the next turn or the end of its paragraph block. Lists of those present
+    or absent are no discussion.
+    """
+    lists = [s for s in parts if s.kind in ("present", "absent", "agenda")]
+    starts = {}
+    for p in persons:
+        for a, b in p.mentions:
+            line_start = ctx.text.rfind("\n", 0, a) + 1
+            if any(s.start <= a < s.end for s in lists):
+                continue
+            if a - line_start <= TURN_WINDOW and not ctx.text[line_start:a].strip(" 0123456789.)-–•"):
+                starts.setdefault(line_start, (p, b))
+    turns: list[Turn] = []
+    for line_start in sorted(starts):
+        p, name_end = starts[line_start]
+        line_end = ctx.text.find("\n", name_end)
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        if CELL_SEPARATOR in ctx.text[line_start:line_end]:
+            continue  # a table row, not a turn
+        body = SPEAKER_BODY.match(ctx.text, name_end)
+        bracket = ctx.text[name_end:body.end()] if body else ""
+        inst = institution_in(ctx, name_end, name_end + len(bracket)) if "(" in bracket else None
+        turns.append(Turn(line_start, body.end() if body else line_start, line_end, p, inst or p.office))
+    block_ends = [m.start() for m in re.finditer(r"\n\s*\n", ctx.text)] + [len(ctx.text)]
+    for turn, after in zip(turns, [*turns[1:], None]):
+        end = next(e for e in block_ends if e >= turn.end)
+        turn.end = min(end, after.start) if after else end
+    return turns
+
+
+def turn_at(turns: list[Turn], pos: int) -> Turn | None:
+    return next((t for t in turns if t.start <= pos < t.end), None)
+
+
+# -- tasks -------------------------------------------------------------------------------
+@dataclass(slots=True)
+class TaskRow:
+    task: Cell
+    responsible: Cell | None
+    actor: InstitutionMatch | None
+    due: Cell | None
+
+
+def task_rows(ctx: Context, tables: list[TextTable], lookup=None) -> list[TaskRow]:
+    """Rows of tables of tasks: the task, who is responsible (first institution named) and the Afati."""
+    out = []
+    for table in tables:
+        if table.kind != "tasks":
+            continue
+        for row in table.rows:
+            task = table.cell(row, "task")
+            if task is None or len(task.text.split()) < 2:
+                continue
+            who = table.cell(row, "responsible")
+            actor = institution_in(ctx, who.start, who.end, lookup) if who else None
+            out.append(TaskRow(task, who, actor, table.cell(row, "due")))
+    return out
+
+
+# -- absent ------------------------------------------------------------------------------
+def absent_items(ctx: Context, parts: list[Section], lookup=None
+                 ) -> list[tuple[PersonRecord | None, InstitutionMatch | None, int, int]]:
+    """(person, institution, start, end) of each one listed as absent: a person item with its
+    institution, or each institution named in an item without a person."""
+    out: list[tuple[PersonRecord | None, InstitutionMatch | None, int, int]] = []
+    for part in parts:
+        if part.kind != "absent":
+            continue
+        for start, end in _items(ctx, part.body, part.end):
+            person = _item_person(ctx, start, end, lookup)
+            named = [m for m in ctx.institutions if start <= m.start < end and m.ref]
+            if person is not None:  # "Z. X (Zyra e Punësimit), përfaqësuesi i Prokurorisë"
+                out.append((person, person.office, person.start, person.end))
+                named = [m for m in named if person.office is None or m.start >= person.office.end]
+            elif not named and (found := institution_in(ctx, start, end, lookup)) is not None:
+                named = [found]
+            out.extend((None, m, m.start, m.end) for m in named)
+    return out
