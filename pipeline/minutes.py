@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from .context import Context
 from .match import InstitutionMatch
@@ -99,7 +100,7 @@ def sections(ctx: Context) -> list[Section]:
             if inline or len(line.split()) <= LABEL_MAX_WORDS and not line.rstrip().endswith("."):
                 found.append(Section(kind, start, start + m.end(), len(ctx.text)))
             break
-    for a, b in zip(found, found[1:]):
+    for a, b in pairwise(found):
         a.end = b.start
     for part in found:
         if part.kind in ("present", "absent"):
@@ -269,7 +270,7 @@ def _split_prose(ctx: Context, start: int, end: int):
         if m.group(1) in honorifics and m.group(1)[:1].lower() in "zd":
             cuts.append(start + m.start() + 1)
     cuts.append(end)
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         yield a + len(ctx.text[a:b]) - len(ctx.text[a:b].lstrip()), b
 
 

@@ -729,3 +729,46 @@ def test_txt_printable_text_is_never_rejected_as_binary(text):
     assert_consistent(doc)
     if "repaired mis-decoded UTF-8 (mojibake)" not in doc.warnings:
         assert non_space(doc.text) == non_space(text.removeprefix("\ufeff"))
+
+
+def _columns_pdf(rows, *, prose: str = "") -> bytes:
+    """A page with rows of text placed in columns by x position, without any rules."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=10)
+    y = 20
+    if prose:
+        pdf.set_xy(20, y)
+        pdf.multi_cell(170, 5, prose)
+        y = pdf.get_y() + 6
+    for row in rows:
+        if not row[0]:  # a wrapped line of the row above: at line pitch, not row pitch
+            y -= 2.5
+        for x, text in zip((20, 32, 80, 140), row, strict=False):
+            if text:
+                pdf.set_xy(x, y)
+                pdf.cell(0, 6, text)
+        y += 7
+    return bytes(pdf.output())
+
+
+def test_pdf_table_without_rules_is_read_from_word_positions():
+    rows = [("Nr", "Emer Mbiemer", "Institucioni", "Pozicioni"),
+            ("1", "Arben Hoxha", "DVP Shkoder", "Shef sektori"),
+            ("2", "Elona Dervishi", "ZVAP Shkoder", "Specialiste"),
+            ("", "", "", "antitrafik"),                     # a cell's wrapped second line
+            ("3", "Gent Lika", "Bashkia Shkoder, NJMF", "Punonjes")]
+    raw = read_bytes(_columns_pdf(rows, prose="Procesverbal i mbledhjes se Tryezes Teknike."), suffix=".pdf",
+                     name="t.pdf")
+    texts = [raw.text[b.start:b.end] for b in raw.blocks if b.kind == "table_row"]
+    assert texts == ["Nr | Emer Mbiemer | Institucioni | Pozicioni",
+                     "1 | Arben Hoxha | DVP Shkoder | Shef sektori",
+                     "2 | Elona Dervishi | ZVAP Shkoder | Specialiste antitrafik",
+                     "3 | Gent Lika | Bashkia Shkoder, NJMF | Punonjes"]
+    assert raw.text.startswith("Procesverbal i mbledhjes")
+
+
+def test_pdf_two_column_lines_fewer_than_a_table_stay_paragraphs():
+    raw = read_bytes(_columns_pdf([("Data:", "", "05.11.2020", "Ora: 10:30"), ("Vendi:", "", "Prefektura", "")]),
+                     suffix=".pdf", name="t.pdf")
+    assert all(b.kind != "table_row" for b in raw.blocks)
