@@ -83,6 +83,8 @@ class Cues:
     dateline_window: int
     location: CuePattern
     location_label: CuePattern
+    time: re.Pattern[str]
+    time_closing: CuePattern
     topics: tuple[tuple[str, CuePattern], ...]
     problem_topics: frozenset[str]
     name_stop: frozenset[str]
@@ -141,6 +143,8 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         dateline_window=int(d["dateline_window"]),
         location=compile_cues(c.get("location", [])),
         location_label=CuePattern(re.compile(r"(?m)^(?:" + "|".join(c.get("location_label", [])) + r")\s*:")),
+        time=re.compile(r"\b(?:" + "|".join(d.get("time_before", ["ora"])) + r")\s*:?\s*([01]?\d|2[0-3])[:.]([0-5]\d)\b"),
+        time_closing=compile_cues(d.get("time_closing", [])),
         topics=tuple((t["id"], compile_cues(t["patterns"])) for t in topics),
         problem_topics=frozenset(t["id"] for t in topics if t.get("problem")),
         name_stop=frozenset(p["name_stop"]),

@@ -279,6 +279,16 @@ def location_of(ctx: Context, events: list[Sentence]) -> str | None:
     return None
 
 
+def time_of(ctx: Context, events: list[Sentence]) -> str | None:
+    """The hour a meeting began, "HH:MM": "Ora: 10:00" at the head of minutes, "në orën 10.30" in the
+    sentence that reports it (never the hour it closed, "u mbyll në orën 12:45", said later)."""
+    for s in [*events[:EVENT_SENTENCES], Sentence(0, min(len(ctx.text), 2 * LEAD_CHARS))]:
+        m = ctx.cues.time.search(ctx.folded, s.start, s.end)
+        if m and not ctx.cues.time_closing.search(ctx.folded, max(0, m.start() - 30), m.start()):
+            return f"{int(m.group(1)):02d}:{m.group(2)}"
+    return None
+
+
 AGENDA_MAX_ITEMS = 15
 AGENDA_ITEM_MAX_WORDS = 40
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*·▪])\s*")

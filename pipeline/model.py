@@ -139,6 +139,7 @@ class Meeting(_Strict):
     issues: list[Issue]
     commitments: list[Commitment]
     agenda: list[str] = Field(default_factory=list, description="the items of a minutes' agenda (Rendi i ditës)")
+    time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$", description="the hour it began, HH:MM")
     absent: list[Absentee] = Field(default_factory=list,
                                    description="persons and institutions that minutes list as absent")
 

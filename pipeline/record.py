@@ -310,4 +310,4 @@ def _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
         commitments=[Commitment(text=s.text, actor=s.by, due=s.due.value if s.due else None,
                                 due_text=s.due.text if s.due else s.due_text, start=s.start, end=s.end)
                      for s in commitments],
-        agenda=mt.agenda_of(ctx))
+        agenda=mt.agenda_of(ctx), time=mt.time_of(ctx, events))

@@ -133,3 +133,10 @@ def test_a_press_release_has_no_minutes_parts(extract_text):
     m = meeting(extract_text, "Sot u zhvillua mbledhja e KRAT Shkodër. Morën pjesë DVP Shkodër dhe ZVAP Shkodër. "
                               "U diskutua për problemin e lypjes së fëmijëve.")
     assert m.absent == [] and m.agenda == []
+
+
+def test_the_hour_it_began_not_the_hour_it_closed(extract_text):
+    assert meeting(extract_text, HEAD + NUMBERED + DISCUSSION).time == "10:00"
+    text = HEAD.replace("Ora: 10:00\n", "") + DISCUSSION + "Mbledhja u mbyll në orën 12:45."
+    assert meeting(extract_text, text).time is None
+    assert meeting(extract_text, "Sot në orën 9.30 u zhvillua mbledhja e KRAT Durrës.").time == "09:30"
