@@ -35,7 +35,7 @@ ITEM_SPLIT = re.compile(r"\s*;\s*|\n+")
 BULLET = re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[-–—•*·▪])\s*")
 NAME_WORD = re.compile(r"[A-ZËÇ][a-zëç]+(?:-[A-ZËÇ][a-zëç]+)?")
 ROLE_TRIM = re.compile(r"(?:[\s,(:–-]+|\s(?:i|e|te|të|ne|në|prane|pranë|per|për|nga|tek|te)\s*)+$")
-SPEAKER_BODY = re.compile(r"\s*(?:\([^)\n]{1,80}\))?\s*[:–-]\s*")
+SPEAKER_LABEL = re.compile(r"\s*(\([^)\n]{1,80}\))?\s*([:–-]\s*)?")  # "(DVP Shkodër): "
 TURN_WINDOW = 4                # a turn's speaker is named within this many characters of its line start
 
 
@@ -353,10 +353,10 @@ def speaker_turns(ctx: Context, persons: list[PersonRecord], parts: list[Section
         line_end = len(ctx.text) if line_end < 0 else line_end
         if CELL_SEPARATOR in ctx.text[line_start:line_end]:
             continue  # a table row, not a turn
-        body = SPEAKER_BODY.match(ctx.text, name_end)
-        bracket = ctx.text[name_end:body.end()] if body else ""
-        inst = institution_in(ctx, name_end, name_end + len(bracket)) if "(" in bracket else None
-        turns.append(Turn(line_start, body.end() if body else line_start, line_end, p, inst or p.office))
+        label = SPEAKER_LABEL.match(ctx.text, name_end)
+        inst = institution_in(ctx, label.start(1), label.end(1)) if label.group(1) else None
+        body = label.end() if label.group(2) else line_start  # the statement starts after "…:"
+        turns.append(Turn(line_start, body, line_end, p, inst or p.office))
     block_ends = [m.start() for m in re.finditer(r"\n\s*\n", ctx.text)] + [len(ctx.text)]
     for turn, after in zip(turns, [*turns[1:], None]):
         end = next(e for e in block_ends if e >= turn.end)

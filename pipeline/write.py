@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
+
+from . import yamltext
 from .errors import RecordValidationError
 
 if TYPE_CHECKING:  # the model (pydantic) and jsonschema are imported where a record is written
@@ -37,13 +39,10 @@ def load_yaml(text: str):
     return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
 
 
-_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: 10x faster
-
-
 def dump_yaml(data: Any) -> str:
-    """YAML text for plain data: safe, unicode kept, key order kept."""
-    return yaml.dump(data, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=100,
-                     default_flow_style=False)
+    """YAML text for plain data: block style, unicode kept, key order kept (``yamltext``: what
+    PyYAML's safe dumper writes, several times faster, long lines not folded)."""
+    return yamltext.dump(data)
 
 
 @lru_cache(maxsize=1)
