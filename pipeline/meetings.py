@@ -249,6 +249,9 @@ def body_of(ctx: Context, kind: str, events: list[Sentence]) -> int | None:
     return pool[0].index
 
 
+NEXT_LABEL = re.compile(r"\s+(?=[A-ZËÇ][a-zëç]{2,}(?: [a-zëç]+){0,2}\s?:)")
+
+
 def location_of(ctx: Context, events: list[Sentence]) -> str | None:
     """The place a minutes label gives ("Vendi: Salla e mbledhjeve …"), else the place phrase of
     the first event sentence ("në sallën e mbledhjeve të …")."""
@@ -256,6 +259,7 @@ def location_of(ctx: Context, events: list[Sentence]) -> str | None:
     if label is not None:
         line_end = ctx.text.find("\n", label.end())
         value = ctx.text[label.end():line_end if line_end >= 0 else len(ctx.text)].strip(" :\t")
+        value = NEXT_LABEL.split(value, maxsplit=1)[0].strip()  # "… Elbasan Kryesoi: Z. X" on one line
         if value:
             return value
     for s in events[:EVENT_SENTENCES]:
@@ -292,6 +296,7 @@ def time_of(ctx: Context, events: list[Sentence]) -> str | None:
 AGENDA_MAX_ITEMS = 15
 AGENDA_ITEM_MAX_WORDS = 40
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*·▪])\s*")
+_INLINE_ITEM = re.compile(r"(?<=[.;])\s+(?=\d{1,2}[.)]\s+[A-ZËÇ])")  # "… azil. 3. Fëmijët …": items run together
 
 
 def agenda_of(ctx: Context) -> list[str]:
@@ -306,7 +311,7 @@ def agenda_of(ctx: Context) -> list[str]:
     rest = ctx.text[m.end():]
     first, _, after = rest.partition("\n")
     lines = ([first] if first.strip(" :") else []) + after.split("\n")
-    for line in lines:
+    for line in (item for line in lines for item in _INLINE_ITEM.split(line)):
         text = line.strip()
         if not text:
             continue

@@ -79,7 +79,8 @@ class Turn:
 # -- sections ----------------------------------------------------------------------------
 @lru_cache(maxsize=8)
 def _label_patterns(spec_key: tuple) -> list[tuple[str, re.Pattern]]:
-    return [(kind, re.compile(r"(?:" + "|".join(pats) + r")\b\s*:?")) for kind, pats in spec_key]
+    # "Munguan:", "Nuk morën pjesë, edhe pse u ftuan:" (a few words may stand before the colon)
+    return [(kind, re.compile(r"(?:" + "|".join(pats) + r")\b(?:[^:\n.]{0,30}:|\s*:?)")) for kind, pats in spec_key]
 
 
 def sections(ctx: Context) -> list[Section]:
@@ -192,8 +193,10 @@ def _goes_on(table: TextTable, cells: list[Cell]) -> bool:
 
 
 def _cells(line: str, offset: int) -> list[Cell]:
-    """Each " | "-separated cell with its offsets in the document."""
+    """Each " | "-separated cell with its offsets in the document (an empty last cell too)."""
     cells, pos = [], 0
+    if line.endswith(CELL_SEPARATOR.rstrip()):
+        line += " "
     for part in line.split(CELL_SEPARATOR):
         lead = len(part) - len(part.lstrip())
         text = part.strip()

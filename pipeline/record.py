@@ -25,7 +25,7 @@ from .normalize import Normalized, fold, fold_aligned, normalize_document
 from .cues import cues_for
 from .participants import PersonFinder, collect_institutions, find_chair, merge_persons, resolve
 from .read.base import RawDocument
-from .statements import Statement, find_commitments, find_issues, topics_of, trim
+from .statements import Statement, find_commitments, find_issues, reported_problems, topics_of, trim
 
 TITLE_MAX_CHARS = 200
 
@@ -176,10 +176,15 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
 
     sentences = [s for s in ctx.sentences]
     deadlines = [d for d in ctx.dates if mt._date_role(ctx, d) == "deadline"]
-    commitments = _with_tasks(ctx, find_commitments(ctx, sentences, resolve_id, deadlines),
+    task_parts = [(p.body, p.end) for p in parts if p.kind == "decisions"]
+    commitments = _with_tasks(ctx, find_commitments(ctx, sentences, resolve_id, deadlines, task_parts),
                               minutes.task_rows(ctx, tables, lookup), resolve_id)
     issues = find_issues(ctx, sentences, resolve_id, commitments)
-    _attribute_to_speakers(ctx, minutes.speaker_turns(ctx, persons, parts), issues + commitments, resolve_id)
+    turns = minutes.speaker_turns(ctx, persons, parts)
+    _attribute_to_speakers(ctx, turns, issues + commitments, resolve_id)
+    discussion = [(t.body, t.end, resolve_id(t.institution) if t.institution else None) for t in turns
+                  if minutes.in_sections(t.start, parts, "discussion")]
+    issues = sorted(issues + reported_problems(ctx, discussion, issues + commitments), key=lambda s: s.start)
     absentees = [Absentee(name=p.name if p else None, institution=resolve_id(m) if m else None,
                           text=ctx.text[a:b], start=a, end=b) for p, m, a, b in absent]
     period = mt.review_period(ctx) if kind == "review" else None

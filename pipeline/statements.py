@@ -22,11 +22,12 @@ MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
 MAX_TEXT_CHARS = 400
 ITEM_SUBJECT_CHARS = 60       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
 TASK_DEADLINE = re.compile(r"\s*afat\w*\s*:")  # on folded text
+DEADLINE_LABEL = re.compile(r"\bafat\w*\s*:")
 RESPONSIBLE_WINDOW = 80       # chars after an item in which its "Përgjegjës:" label may stand
 ITEM_MAX_WORDS = 35           # a task line without a bullet is short
 HEADING_MAX_WORDS = 8
 QUOTE_END = re.compile(r"[”\"](?=\s*,?\s*(?:tha|theksoi|shtoi|deklaroi|u shpreh|nënvizoi)\b)")
-BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s*")
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)]|[a-h]\))\s*")
 LEADING_FILLER = re.compile(
     r"^(?:(?:edhe|dhe|per|mbi|rreth|ne lidhje me|ne lidhje|lidhur me|qe|se|te|e|i|:|,|-)\s+)+")
 
@@ -131,6 +132,30 @@ def find_issues(ctx: Context, sentences: list[Sentence], resolve,
     return _dedupe(out)
 
 
+def reported_problems(ctx: Context, turns: list[tuple[int, int, str | None]],
+                      taken: list[Statement] = ()) -> list[Statement]:
+    """Problems a speaker reports in a turn of minutes' discussion ("Z. X (DVP): Janë identifikuar
+    12 fëmijë …"): every sentence of a turn is reported speech, so a clause naming a problem (a
+    problem topic or problem word) is an issue raised by the speaker even without a cue verb.
+    ``turns`` are (body start, end, institution id)."""
+    out: list[Statement] = []
+    for body, end, by in turns:
+        for sentence in ctx.sentences:
+            if sentence.end <= body or sentence.start >= end:
+                continue
+            for c in clauses(ctx, sentence):
+                start, stop = trim(ctx, max(c.start, body), min(c.end, end))
+                if len(ctx.text[start:stop].split()) < max(ctx.cues.issue_min_words, 4):
+                    continue
+                if any(t.start < stop and start < t.end for t in [*taken, *out]):
+                    continue
+                folded = ctx.folded[start:stop]
+                topics = topics_of(ctx, folded)
+                if ctx.cues.problem_topics.intersection(topics) or ctx.cues.problem_words.search(folded):
+                    out.append(Statement(ctx.text[start:stop], start, stop, by, topics))
+    return out
+
+
 def _issue_span(ctx: Context, s: Sentence, cue_start: int, cue_end: int, cue: str) -> tuple[int, int] | None:
     """The problem clause around an issue cue, or None for a generic mention.
 
@@ -172,9 +197,10 @@ def _clause_end(ctx: Context, pos: int, limit: int) -> int:
 
 
 def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
-                     deadlines: list[DateMention]) -> list[Statement]:
-    """Commitments: cue clauses, and the items of a list of tasks or objectives."""
-    out: list[Statement] = []
+                     deadlines: list[DateMention], task_parts: list[tuple[int, int]] = ()) -> list[Statement]:
+    """Commitments: cue clauses, the items of a list of tasks or objectives, and every item of
+    the parts of minutes that list decisions or tasks (``task_parts``: (start, end) spans)."""
+    out: list[Statement] = part_items(ctx, task_parts, resolve, deadlines)
     in_list = False
     prev_end = -1
     for s in sentences:
@@ -228,7 +254,30 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
                 in_list = _next_is_line(ctx, s) and bool(
                     was_in_list or ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
                 break
-    return _dedupe(out)
+    return _dedupe(sorted(out, key=lambda s: (s.start, -s.end)))
+
+
+def part_items(ctx: Context, parts: list[tuple[int, int]], resolve, deadlines) -> list[Statement]:
+    """Each bulleted, numbered or lettered line of the given spans as a task (table rows aside)."""
+    out = []
+    for start, end in parts:
+        pos = start
+        for line in ctx.text[start:end].split("\n"):
+            line_start, pos = pos, pos + len(line) + 1
+            bullet = BULLET.match(line)
+            if not bullet or " | " in line:
+                continue
+            a, b = trim(ctx, line_start + bullet.end(), line_start + len(line))
+            labels = [m.start() for m in (ctx.cues.responsible.search(ctx.folded, a, b),
+                                          DEADLINE_LABEL.search(ctx.folded, a, b)) if m]
+            if labels:  # "… rruge. Përgjegjës: Bashkia Fier. Afati: 30.11.2020": the task ends at its labels
+                a, b = trim(ctx, a, min(labels))
+            if len(ctx.text[a:b].split()) < 3:
+                continue
+            cue = ctx.cues.commitment.search(ctx.folded, a, b)
+            subject_end = cue.start() if cue else min(b, a + ITEM_SUBJECT_CHARS)
+            out.append(_statement(ctx, Sentence(a, b), a, b, subject_end, resolve, deadlines))
+    return out
 
 
 def _block_of(ctx: Context, s: Sentence) -> tuple[int, int]:

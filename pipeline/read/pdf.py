@@ -74,6 +74,10 @@ CELL_GAP_IN_SIZES = 2.0
 MIN_GRID_ROWS = 3
 # ... and their cells start within this many font sizes of shared column positions.
 GRID_ALIGN_IN_SIZES = 1.0
+# A page's number printed at its foot or head ("Faqe 2/3", "Faqe 2 nga 3", "- 2 -", "2"): dropped, so a
+# paragraph that runs over the page break joins up again.
+PAGE_NUMBER_RE = re.compile(r"^(?:(?:faqe|fq\.?|page|f\.)\s*)?[-–]?\s*\d{1,4}\s*(?:(?:/|nga|of|prej)\s*\d{1,4})?\s*[-–]?$",
+                            re.IGNORECASE)
 FILENAME_TITLE_RE = re.compile(
     r"^(microsoft (word|excel|powerpoint) - |untitled\b|document\d*$|dokument\d*$)"
     r"|\.(docx?|pdf|odt|rtf|txt|xlsx?|pptx?)$|[\\/]",
@@ -226,11 +230,20 @@ def _read_page(
     """Lines of one page and, when it draws a grid, its tables; the page is closed after."""
     page = document[index]
     try:
-        lines = page_lines(page)
+        lines = _without_page_numbers(page_lines(page))
         boxes = tables.find(index) if lines and _has_ruling(page) else []
     finally:
         page.close()
     return lines, boxes
+
+
+def _without_page_numbers(lines: list[Line]) -> list[Line]:
+    """The page's lines without a page number as its first or last line."""
+    if lines and PAGE_NUMBER_RE.match(lines[-1].text.strip()):
+        lines = lines[:-1]
+    if lines and PAGE_NUMBER_RE.match(lines[0].text.strip()):
+        lines = lines[1:]
+    return lines
 
 
 def page_lines(page: pdfium.PdfPage) -> list[Line]:
