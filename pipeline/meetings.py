@@ -311,7 +311,7 @@ def agenda_of(ctx: Context) -> list[str]:
     rest = ctx.text[m.end():]
     first, _, after = rest.partition("\n")
     lines = ([first] if first.strip(" :") else []) + after.split("\n")
-    for line in (item for line in lines for item in _INLINE_ITEM.split(line)):
+    for line in (item for whole in lines for item in _INLINE_ITEM.split(whole)):
         text = line.strip()
         if not text:
             continue

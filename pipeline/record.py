@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 
@@ -17,15 +17,41 @@ from . import meetings as mt
 from . import minutes
 from .analyse import get_nlp
 from .context import Context
-from .gazetteer import Gazetteer, load_gazetteer
-from .model import (Absentee, Body, Chair, Commitment, InstitutionRef, Issue, Match, Meeting,
-                    Mention, Period, Person, Record, Source)
-from .match import CLEAR_MATCH_SCORE
-from .normalize import Normalized, fold, fold_aligned, normalize_document
 from .cues import cues_for
-from .participants import PersonFinder, collect_institutions, find_chair, merge_persons, resolve
+from .gazetteer import Gazetteer, load_gazetteer
+from .match import CLEAR_MATCH_SCORE
+from .model import (
+    Absentee,
+    Body,
+    Chair,
+    Commitment,
+    InstitutionRef,
+    Issue,
+    Match,
+    Meeting,
+    Mention,
+    Period,
+    Person,
+    Record,
+    Source,
+)
+from .normalize import Normalized, fold, fold_aligned, normalize_document
+from .participants import (
+    PersonFinder,
+    collect_institutions,
+    find_chair,
+    merge_persons,
+    resolve,
+)
 from .read.base import RawDocument
-from .statements import Statement, find_commitments, find_issues, reported_problems, topics_of, trim
+from .statements import (
+    Statement,
+    find_commitments,
+    find_issues,
+    reported_problems,
+    topics_of,
+    trim,
+)
 
 TITLE_MAX_CHARS = 200
 
@@ -41,12 +67,12 @@ class Extractor:
     boilerplate: re.Pattern[str]  # folded blocks of web boilerplate to drop
 
     @classmethod
-    def create(cls, gazetteer_dir: str | None = None) -> "Extractor":
+    def create(cls, gazetteer_dir: str | None = None) -> Extractor:
         """The extractor of a gazetteer folder (built once per process and folder)."""
         return _extractor(gazetteer_dir)
 
     @classmethod
-    def _build(cls, gazetteer_dir: str | None) -> "Extractor":
+    def _build(cls, gazetteer_dir: str | None) -> Extractor:
         gaz = load_gazetteer(gazetteer_dir)
         captions = frozenset(fold(f) for p in gaz.places for f in p.forms) | frozenset(
             fold(c) for c in gaz.kosovo)
