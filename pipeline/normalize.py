@@ -20,6 +20,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-zëç])")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _STOP_GLUE = re.compile(r"(?<=[A-Za-zëçËÇ])([.;:!?])(?=[A-ZËÇ][a-zëç])")
+_LABEL_GLUE = re.compile(r"(?<=[A-Za-zëçËÇ]{3}):(?=[A-Za-zëçËÇ])")  # "Kryesoi:z Fatos", "Vendi:salla"
 _CAMEL_GLUE = re.compile(r"(?<![\w])([A-ZËÇ]?[a-zëç]{3,})([A-ZËÇ][a-zëç]{2,})")
 
 
@@ -47,6 +48,7 @@ def normalize_text(text: str, *, captions: frozenset[str] = frozenset(),
     text = _HYPHEN_BREAK.sub(r"\1", text)
     text = _MANY_NEWLINES.sub("\n\n", text)
     text = _STOP_GLUE.sub(r"\1 ", text)
+    text = _LABEL_GLUE.sub(": ", text)
     text = _unglue(text, captions, keep_camel)
     return text.strip()
 

@@ -175,18 +175,21 @@ class PersonFinder:
         self.lookup = lookup  # name → InstitutionMatch, for offices named by a role ("Zëvendësministre e Arsimit")
         self.honorifics, self.title_keys = person_vocabulary(ctx.gaz)
         self.table = token_table(ctx.doc)
-        self.blocked = self._blocked_tokens()
+        self.blocked = self._tokens_in(*self.ctx.institutions, *self.ctx.bodies)
+        self.places = self._tokens_in(*self.ctx.places)
 
-    def _blocked_tokens(self) -> set[int]:
-        """Tokens inside an institution, place or body match: never part of a name."""
+    def _tokens_in(self, *spans) -> set[int]:
+        """Indexes of the tokens inside the given matches."""
         mask = bytearray(len(self.ctx.text) + 1)
-        for x in (*self.ctx.institutions, *self.ctx.places, *self.ctx.bodies):
+        for x in spans:
             mask[x.start:x.end] = b"\x01" * (x.end - x.start)
         return {i for i, idx in enumerate(self.table.idxs) if mask[idx]}
 
-    def _is_name_token(self, i: int) -> bool:
+    def _is_name_token(self, i: int, *, first: bool = True) -> bool:
+        """A capitalised word outside institutions and bodies; a place ends no name but starts
+        none either ("Fatos Kastrati": Kastrat is also a village)."""
         text = self.table.texts[i]
-        return (bool(_UPPER_WORD.match(text)) and i not in self.blocked
+        return (bool(_UPPER_WORD.match(text)) and i not in self.blocked and not (first and i in self.places)
                 and text not in self.ctx.cues.name_stop and self.table.norms[i] not in self.title_keys
                 and text.rstrip(".") not in self.honorifics)
 
@@ -194,7 +197,7 @@ class PersonFinder:
         """Token span of a name starting at token ``i`` (1–3 capitalised words)."""
         j = i
         n = len(self.table.texts)
-        while j < n and j - i < NAME_MAX_TOKENS and self._is_name_token(j):
+        while j < n and j - i < NAME_MAX_TOKENS and self._is_name_token(j, first=j == i):
             j += 1
         return (i, j) if j > i else None
 

@@ -69,14 +69,17 @@ MIN_RULE_LENGTH = 8.0
 MAX_FORM_DEPTH = 2
 # A table drawn without rules: a gap this many font sizes wide between two pieces of a line
 # separates two cells, ...
-CELL_GAP_IN_SIZES = 2.0
+CELL_GAP_IN_SIZES = 1.5
 # ... at least this many consecutive lines of 2+ cells form a table, ...
 MIN_GRID_ROWS = 3
 # ... and their cells start within this many font sizes of shared column positions.
 GRID_ALIGN_IN_SIZES = 1.0
+# A cell's wrapped line lies at most this many font sizes below the row above.
+WRAP_PITCH_IN_SIZES = 2.0
+NUMBERED_CELL = re.compile(r"^\d{1,3}[.)]?$")
 # A page's number printed at its foot or head ("Faqe 2/3", "Faqe 2 nga 3", "- 2 -", "2"): dropped, so a
 # paragraph that runs over the page break joins up again.
-PAGE_NUMBER_RE = re.compile(r"^(?:(?:faqe|fq\.?|page|f\.)\s*)?[-–]?\s*\d{1,4}\s*(?:(?:/|nga|of|prej)\s*\d{1,4})?\s*[-–]?$",
+PAGE_NUMBER_RE = re.compile(r"^(?:(?:faqe|faqja|fq\.?|page|f\.)\s*)?[-–]?\s*\d{1,4}\s*(?:(?:/|nga|of|prej)\s*\d{1,4})?\s*[-–]?$",
                             re.IGNORECASE)
 FILENAME_TITLE_RE = re.compile(
     r"^(microsoft (word|excel|powerpoint) - |untitled\b|document\d*$|dokument\d*$)"
@@ -97,6 +100,7 @@ class Line:
     baseline: float
     size: float
     cells: list[list] = field(default_factory=list)  # [left, right, text] of each gap-separated piece
+    pieces: list[tuple[float, str]] = field(default_factory=list)  # (left, text) of each text rect
 
 
 @dataclass(slots=True)
@@ -278,7 +282,7 @@ def _segment(textpage: pdfium.PdfTextPage, rect: tuple[float, float, float, floa
         if pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y):
             baseline = y.value
     clean = text.replace("\r", " ").replace("\n", " ").strip()
-    return Line(clean, left, bottom, right, top, baseline, size, [[left, right, clean]])
+    return Line(clean, left, bottom, right, top, baseline, size, [[left, right, clean]], [(left, clean)])
 
 
 def _same_line(line: Line, segment: Line) -> bool:
@@ -293,6 +297,7 @@ def _extend(line: Line, segment: Line) -> None:
     gap = segment.left - line.right
     needs_space = gap > WORD_GAP_RATIO * max(line.size, 1.0) and not line.text.endswith(" ")
     line.text = line.text + (" " if needs_space else "") + segment.text
+    line.pieces.append((segment.left, segment.text))
     if gap > CELL_GAP_IN_SIZES * max(line.size, 1.0):
         line.cells.append([segment.left, segment.right, segment.text])
     else:
@@ -351,6 +356,7 @@ def _page_paragraphs(lines: list[Line], boxes: list[TableBox], page: int) -> Ite
     if grids:
         boxes = boxes + grids
         lines = [line for line in lines if not any(_inside(line, box) for box in grids)]
+    lines = side_by_side(lines)
     pending = sorted(boxes, key=lambda box: -box.top)
     layout = PageLayout.of(lines)
     group: list[Line] = []
@@ -516,12 +522,45 @@ def borderless_tables(lines: list[Line]) -> list[TableBox]:
     return boxes
 
 
+def side_by_side(lines: list[Line]) -> list[Line]:
+    """Blocks set side by side (signatures: "Sekretarja … Kryetari …" over "X Y   Z W") read one
+    column after the other: two or more consecutive lines with the same number of gap-separated
+    pieces, each piece over the one above, become one line per piece, column by column."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and _beside(lines[j - 1], lines[j]):
+            j += 1
+        if j - i >= 2 and len(lines[i].cells) >= 2:
+            run = lines[i:j]
+            for column in range(len(run[0].cells)):
+                for line in run:
+                    left, right, text = line.cells[column]
+                    out.append(Line(text, left, line.bottom, right, line.top, line.baseline, line.size,
+                                    [[left, right, text]], [(left, text)]))
+        else:
+            out.extend(lines[i:j])
+        i = j
+    return out
+
+
+def _beside(prev: Line, line: Line) -> bool:
+    """Two lines of the same side-by-side blocks: as many pieces, each over the one above (left,
+    centred or right aligned), close below."""
+    if len(prev.cells) < 2 or len(prev.cells) != len(line.cells):
+        return False
+    step = prev.baseline - line.baseline
+    return 0 < step <= WRAP_PITCH_IN_SIZES * max(line.size, 1.0) and all(
+        min(a[1], b[1]) > max(a[0], b[0]) for a, b in zip(prev.cells, line.cells, strict=True))
+
+
 def _continues_row(run: list[Line], line: Line) -> bool:
     """A one-piece line just below the run, indented past the first column's start."""
     last = run[-1]
     step = last.baseline - line.baseline
     first_left = min(line.cells[0][0] for line in run)
-    return 0 < step <= MAX_PITCH_IN_SIZES * max(line.size, 1.0) / 2 and \
+    return 0 < step <= WRAP_PITCH_IN_SIZES * max(line.size, 1.0) and \
         line.cells[0][0] - first_left > CELL_GAP_IN_SIZES * max(line.size, 1.0)
 
 
@@ -534,16 +573,24 @@ def _grid_box(run: list[Line]) -> TableBox | None:
     shared = [x for x, count in starts if count >= MIN_GRID_ROWS]
     if len(shared) < 2:
         return None
-    rows: list[list[str]] = []
+    tolerance = GRID_ALIGN_IN_SIZES * size
+    rows = []
     for line in run:
         cells = [""] * len(shared)
-        for left, _, text in line.cells:
-            column = max((i for i, x in enumerate(shared) if x <= left + GRID_ALIGN_IN_SIZES * size), default=0)
+        for left, text in line.pieces:  # each text rect to the column it starts in
+            column = max((i for i, x in enumerate(shared) if x <= left + tolerance), default=0)
             cells[column] = f"{cells[column]} {text}".strip()
-        if len(line.cells) >= 2 or not rows:
-            rows.append(cells)
-        else:  # wrapped text of the row above
-            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+        rows.append(cells)
+    firsts = [row[0] for row in rows if row[0]]
+    numbered = sum(1 for first in firsts if NUMBERED_CELL.match(first)) * 2 >= len(firsts)
+    merged: list[list[str]] = []
+    for line, cells in zip(run, rows, strict=True):
+        wrapped = len(line.cells) < 2 or (numbered and not cells[0])  # the row above goes on
+        if wrapped and merged:
+            merged[-1] = [f"{a} {b}".strip() for a, b in zip(merged[-1], cells, strict=True)]
+        else:
+            merged.append(cells)
+    rows = merged
     return TableBox(rows, min(line.left for line in run), min(line.bottom for line in run),
                     max(line.right for line in run), max(line.top for line in run))
 
