@@ -33,6 +33,14 @@ class DateMention:
     days: tuple[int, ...] = ()  # so a year stated later in the sentence can complete it
 
 
+def deadline_values(d: DateMention) -> tuple[str | None, str | None]:
+    """(due, due_end) of a deadline: a whole year written as a period ("deri në fund të vitit 2018")
+    is the year; a span ("qershor – shtator 2017") is its start and end, as a meeting's dates are."""
+    if d.value and d.value_end and d.value.endswith("-01") and d.value_end == d.value[:4] + "-12":
+        return d.value[:4], None
+    return d.value, d.value_end
+
+
 @dataclass(frozen=True, slots=True)
 class DateVocabulary:
     """Month forms (folded) → month number, and relative-day words → day offset."""

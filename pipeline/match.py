@@ -183,9 +183,10 @@ class InstitutionMatcher:
             names.append((entry.name, None))
         for text, former in names:
             key = _key_of(nlp, text)
-            if not key or key in seen:
+            tokens = " ".join(t.norm_ for t in nlp.make_doc(text))  # punctuation counts for the matcher
+            if not key or tokens in seen:
                 continue
-            seen[key] = (entry.id, generic)
+            seen[tokens] = (entry.id, generic)
             method = "exact" if key == canonical and not generic else "alias"
             label = f"N|{entry.id}|{int(generic)}|{method}|{text}"
             mid = nlp.vocab.strings.add(label)

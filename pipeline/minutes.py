@@ -36,6 +36,7 @@ BULLET = re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[-–—•*·▪])\s*")
 NAME_WORD = re.compile(r"[A-ZËÇ][a-zëç]+(?:-[A-ZËÇ][a-zëç]+)?")
 ROLE_TRIM = re.compile(r"(?:[\s,(:–-]+|\s(?:i|e|te|të|ne|në|prane|pranë|per|për|nga|tek|te)\s*)+$")
 SPEAKER_LABEL = re.compile(r"\s*(\([^)\n]{1,80}\))?\s*([:–-]\s*)?")  # "(DVP Shkodër): "
+PROSE_PERSON = re.compile(r"(?:,|\s(?:dhe|si dhe|e|ose))\s+(\w+)\.?\s+(?=[A-ZËÇ])")  # ", z. X", " dhe znj. Y"
 TURN_WINDOW = 4                # a turn's speaker is named within this many characters of its line start
 
 
@@ -266,12 +267,13 @@ def _items(ctx: Context, start: int, end: int):
 
 
 def _split_prose(ctx: Context, start: int, end: int):
-    """A prose item naming several persons ("z. A, drejtor …, znj. B, …") split at each honorific."""
+    """A prose item naming several persons ("z. A, drejtor …, znj. B, …", "… dhe Z. C, …") split
+    before each honorific."""
     honorifics, _ = person_vocabulary(ctx.gaz)
     cuts = [start]
-    for m in re.finditer(r",\s+(\w+)\.?\s+(?=[A-ZËÇ])", ctx.text[start:end]):
+    for m in PROSE_PERSON.finditer(ctx.text, start, end):
         if m.group(1) in honorifics and m.group(1)[:1].lower() in "zd":
-            cuts.append(start + m.start() + 1)
+            cuts.append(m.start(1))
     cuts.append(end)
     for a, b in pairwise(cuts):
         yield a + len(ctx.text[a:b]) - len(ctx.text[a:b].lstrip()), b
@@ -358,6 +360,8 @@ def speaker_turns(ctx: Context, persons: list[PersonRecord], parts: list[Section
             continue  # a table row, not a turn
         label = SPEAKER_LABEL.match(ctx.text, name_end)
         inst = institution_in(ctx, label.start(1), label.end(1)) if label.group(1) else None
+        if inst is not None and p.office is not None and p.office.ref and inst.ref and p.office.ref.startswith(inst.ref):
+            inst = p.office  # "(ISHPSHSH)" said by the inspector of the county branch
         body = label.end() if label.group(2) else line_start  # the statement starts after "…:"
         turns.append(Turn(line_start, body, line_end, p, inst or p.office))
     block_ends = [m.start() for m in re.finditer(r"\n\s*\n", ctx.text)] + [len(ctx.text)]

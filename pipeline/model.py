@@ -110,6 +110,7 @@ class Commitment(_Strict):
     due_text: str | None
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    due_end: IsoDate | None = Field(default=None, description="the end of a deadline given as a span")
 
 
 class Absentee(_Strict):

@@ -17,6 +17,7 @@ from . import meetings as mt
 from . import minutes
 from .analyse import get_nlp
 from .context import Context
+from .dates import deadline_values
 from .cues import cues_for
 from .gazetteer import Gazetteer, load_gazetteer
 from .match import CLEAR_MATCH_SCORE
@@ -235,6 +236,12 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
     return out
 
 
+def _commitment(s: Statement) -> Commitment:
+    due, due_end = deadline_values(s.due) if s.due else (None, None)
+    return Commitment(text=s.text, actor=s.by, due=due, due_text=s.due.text if s.due else s.due_text,
+                      start=s.start, end=s.end, due_end=due_end)
+
+
 def _with_tasks(ctx: Context, commitments: list[Statement], tasks, resolve_id) -> list[Statement]:
     """The commitments of the text, and a table of tasks' rows instead of the text read from them."""
     if not tasks:
@@ -338,7 +345,5 @@ def _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
         county=county, body=body, location=mt.location_of(ctx, events), chair=chair_model,
         institutions=refs, persons=person_models,
         issues=[Issue(text=s.text, raised_by=s.by, topics=s.topics, start=s.start, end=s.end) for s in issues],
-        commitments=[Commitment(text=s.text, actor=s.by, due=s.due.value if s.due else None,
-                                due_text=s.due.text if s.due else s.due_text, start=s.start, end=s.end)
-                     for s in commitments],
+        commitments=[_commitment(s) for s in commitments],
         agenda=mt.agenda_of(ctx), time=mt.time_of(ctx, events))

@@ -258,16 +258,19 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
 
 
 def part_items(ctx: Context, parts: list[tuple[int, int]], resolve, deadlines) -> list[Statement]:
-    """Each bulleted, numbered or lettered line of the given spans as a task (table rows aside)."""
+    """Each bulleted, numbered or lettered line of the given spans as a task (table rows aside),
+    with the "Përgjegjës:" and "Afati:" labels that follow it before the next item."""
     out = []
     for start, end in parts:
+        items = []
         pos = start
         for line in ctx.text[start:end].split("\n"):
             line_start, pos = pos, pos + len(line) + 1
             bullet = BULLET.match(line)
-            if not bullet or " | " in line:
-                continue
-            a, b = trim(ctx, line_start + bullet.end(), line_start + len(line))
+            if bullet and " | " not in line:
+                items.append((line_start + bullet.end(), line_start + len(line)))
+        for (a, b), following in zip(items, [*[i[0] for i in items[1:]], end], strict=False):
+            a, b = trim(ctx, a, b)
             labels = [m.start() for m in (ctx.cues.responsible.search(ctx.folded, a, b),
                                           DEADLINE_LABEL.search(ctx.folded, a, b)) if m]
             if labels:  # "… rruge. Përgjegjës: Bashkia Fier. Afati: 30.11.2020": the task ends at its labels
@@ -276,7 +279,14 @@ def part_items(ctx: Context, parts: list[tuple[int, int]], resolve, deadlines) -
                 continue
             cue = ctx.cues.commitment.search(ctx.folded, a, b)
             subject_end = cue.start() if cue else min(b, a + ITEM_SUBJECT_CHARS)
-            out.append(_statement(ctx, Sentence(a, b), a, b, subject_end, resolve, deadlines))
+            item = _statement(ctx, Sentence(a, b), a, b, subject_end, resolve, deadlines)
+            label = DEADLINE_LABEL.search(ctx.folded, b, following)
+            if label is not None:  # "Afati: qershor - shtator 2017" on a line of its own
+                line_end = ctx.text.find("\n", label.end(), following)
+                line_end = following if line_end < 0 else line_end
+                item.due = next((d for d in ctx.dates if label.end() <= d.start < line_end and d.value), None)
+                item.due_text = None if item.due else ctx.text[label.end():line_end].strip(" .;") or None
+            out.append(item)
     return out
 
 
