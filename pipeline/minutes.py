@@ -37,6 +37,7 @@ NAME_WORD = re.compile(r"[A-ZËÇ][a-zëç]+(?:-[A-ZËÇ][a-zëç]+)?")
 ROLE_TRIM = re.compile(r"(?:[\s,(:–-]+|\s(?:i|e|te|të|ne|në|prane|pranë|per|për|nga|tek|te)\s*)+$")
 SPEAKER_LABEL = re.compile(r"\s*(\([^)\n]{1,80}\))?\s*([:–-]\s*)?")  # "(DVP Shkodër): "
 PROSE_PERSON = re.compile(r"(?:,|\s(?:dhe|si dhe|e|ose))\s+(\w+)\.?\s+(?=[A-ZËÇ])")  # ", z. X", " dhe znj. Y"
+_LINE_END_LABEL = re.compile(r"[:.]\s+((?:\w+\s+){0,3}\w+\s*:)\s*$")  # "…: Detyrat e lëna:"
 TURN_WINDOW = 4                # a turn's speaker is named within this many characters of its line start
 
 
@@ -102,6 +103,13 @@ def sections(ctx: Context) -> list[Section]:
             if inline or len(line.split()) <= LABEL_MAX_WORDS and not line.rstrip().endswith("."):
                 found.append(Section(kind, start, start + m.end(), len(ctx.text)))
             break
+        else:  # "… la detyrat e mëposhtme: Detyrat e lëna:": a label that ends its line
+            for kind, rx in patterns:
+                m = _LINE_END_LABEL.search(line)
+                label = rx.match(line, m.start(1)) if m else None
+                if label is not None and label.end() >= len(line.rstrip()):
+                    found.append(Section(kind, start + m.start(1), start + len(line), len(ctx.text)))
+                    break
     for a, b in pairwise(found):
         a.end = b.start
     for part in found:
@@ -296,11 +304,22 @@ def _item_person(ctx: Context, start: int, end: int, lookup) -> PersonRecord | N
     if len(name) < 2:
         return None
     rest_start = name[-1].end()
-    office = institution_in(ctx, rest_start, end)
-    if office is None:  # the last comma part names the institution ("…, Zyra Vendore e Punësimit")
-        last = ctx.text.rfind(",", rest_start, end)
-        office = institution_in(ctx, last + 1 if last > 0 else rest_start, end, lookup)
-    role = _role_text(ctx, rest_start, end, office)
+    last = ctx.text.rfind(",", rest_start, end)
+    bracket = re.match(r"\s*\(([^)\n]{2,80})\)", ctx.text[rest_start:end])
+    # "Z. X (Zyra e Punësimit)": the bracket names the institution; "…, përgjegjëse e Sektorit të
+    # Shërbimeve Sociale, Bashkia Sarandë": the last comma part does, and what stands between is the
+    # role; else the first institution named
+    office = None
+    if bracket:
+        office = institution_in(ctx, rest_start + bracket.start(1), rest_start + bracket.end(1), lookup)
+    elif last > rest_start:
+        office = institution_in(ctx, last + 1, end, lookup)
+    if office is not None:
+        role = _role_text(ctx, rest_start + (bracket.end() if bracket else 0), last if not bracket else end,
+                          office if bracket else None)
+    else:
+        office = institution_in(ctx, rest_start, end)
+        role = _role_text(ctx, rest_start, end, office)
     honorific_start = start if pos > start else name[0].start()
     return _person(ctx, name[0].start(), name[-1].end(), role, office, mention_start=honorific_start)
 

@@ -267,8 +267,9 @@ def _attribute_to_speakers(ctx: Context, turns, statements: list[Statement], res
         if s.start < turn.body <= s.end:
             s.start, s.end = trim(ctx, turn.body, s.end)
             s.text = ctx.text[s.start:s.end]
-        if s.by is None and turn.institution is not None:
-            s.by = resolve_id(turn.institution)
+        speaker = resolve_id(turn.institution) if turn.institution is not None else None
+        if speaker and (s.by is None or speaker.startswith(f"{s.by}-")):  # "ISHPSHSH" said by its branch
+            s.by = speaker
 
 
 def _relative_or_dateline(ctx: Context, events, dateline):

@@ -280,6 +280,8 @@ def part_items(ctx: Context, parts: list[tuple[int, int]], resolve, deadlines) -
             cue = ctx.cues.commitment.search(ctx.folded, a, b)
             subject_end = cue.start() if cue else min(b, a + ITEM_SUBJECT_CHARS)
             item = _statement(ctx, Sentence(a, b), a, b, subject_end, resolve, deadlines)
+            if item.due is None:  # a task's own time frame: "… gjatë muajve korrik–gusht 2023"
+                item.due = next((d for d in reversed(ctx.dates) if a <= d.start < b and d.value), None)
             label = DEADLINE_LABEL.search(ctx.folded, b, following)
             if label is not None:  # "Afati: qershor - shtator 2017" on a line of its own
                 line_end = ctx.text.find("\n", label.end(), following)
