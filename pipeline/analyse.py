@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 import numpy
+import spacy
 from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -61,7 +61,7 @@ CLOSERS = frozenset({"”", '"', "’", "'", ")", "»", ".", "!", "?", "…"})
 
 
 @Language.factory("krat_sentences", default_config={"gazetteer_dir": None})
-def make_sentence_splitter(nlp: Language, name: str, gazetteer_dir: str | None) -> "SentenceSplitter":
+def make_sentence_splitter(nlp: Language, name: str, gazetteer_dir: str | None) -> SentenceSplitter:
     gaz = load_gazetteer(gazetteer_dir)
     abbreviations = {f.rstrip(".") for h in gaz.honorifics for f in h.forms if f.endswith(".")}
     abbreviations |= set(gaz.cues.get("abbreviations", []))

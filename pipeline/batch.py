@@ -86,7 +86,7 @@ def text_fingerprint(text: str) -> str | None:
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest() if words else None
 
 
-def process(job: Job, extractor: "Extractor", *, tmp_dir: Path | None = None) -> Outcome:
+def process(job: Job, extractor: Extractor, *, tmp_dir: Path | None = None) -> Outcome:
     """Extract one document and write its record (temporary file in ``tmp_dir``); errors
     become a failed outcome."""
     from .errors import InputError, PipelineError

@@ -53,7 +53,7 @@ class Context:
 
     @classmethod
     def from_doc(cls, doc: Doc, gaz: Gazetteer, *, title: str | None, published: str | None,
-                 title_end: int = 0) -> "Context":
+                 title_end: int = 0) -> Context:
         text = doc_text(doc)
         starts = doc._.sentence_starts if doc._.sentence_starts is not None else [s.start for s in doc.sents]
         spans = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)])]

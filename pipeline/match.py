@@ -80,7 +80,7 @@ def _key_of(nlp: Language, text: str) -> str:
 
 # -- places ---------------------------------------------------------------------------
 @Language.factory("krat_places", default_config={"gazetteer_dir": None})
-def make_place_matcher(nlp: Language, name: str, gazetteer_dir: str | None) -> "PlaceMatcher":
+def make_place_matcher(nlp: Language, name: str, gazetteer_dir: str | None) -> PlaceMatcher:
     return PlaceMatcher(nlp, load_gazetteer(gazetteer_dir))
 
 
@@ -122,7 +122,7 @@ class PlaceMatcher:
 
 # -- bodies ---------------------------------------------------------------------------
 @Language.factory("krat_bodies", default_config={"gazetteer_dir": None})
-def make_body_matcher(nlp: Language, name: str, gazetteer_dir: str | None) -> "BodyMatcher":
+def make_body_matcher(nlp: Language, name: str, gazetteer_dir: str | None) -> BodyMatcher:
     return BodyMatcher(load_gazetteer(gazetteer_dir))
 
 
@@ -150,7 +150,7 @@ class BodyMatcher:
 
 # -- institutions ---------------------------------------------------------------------
 @Language.factory("krat_institutions", default_config={"gazetteer_dir": None})
-def make_institution_matcher(nlp: Language, name: str, gazetteer_dir: str | None) -> "InstitutionMatcher":
+def make_institution_matcher(nlp: Language, name: str, gazetteer_dir: str | None) -> InstitutionMatcher:
     return InstitutionMatcher(nlp, load_gazetteer(gazetteer_dir))
 
 
@@ -334,7 +334,7 @@ def _with_case_suffix(doc: Doc, end: int) -> int:
 
 # -- dates ----------------------------------------------------------------------------
 @Language.factory("krat_dates", default_config={"gazetteer_dir": None})
-def make_date_component(nlp: Language, name: str, gazetteer_dir: str | None) -> "DateComponent":
+def make_date_component(nlp: Language, name: str, gazetteer_dir: str | None) -> DateComponent:
     return DateComponent(load_gazetteer(gazetteer_dir))
 
 

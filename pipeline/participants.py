@@ -14,8 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .context import Context
 from .analyse import CONNECTOR_KEYS, token_table
+from .context import Context
 from .match import InstitutionMatch
 from .normalize import fold
 

@@ -202,7 +202,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
     cols = list(rows[0])
     cells = [[_cell(r[c]) for c in cols] for r in rows]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()  # noqa: E731
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
     return "\n".join([line(cols), line(["-" * w for w in widths]), *map(line, cells)]) + "\n"
 
 

@@ -17,8 +17,8 @@ from . import meetings as mt
 from . import minutes
 from .analyse import get_nlp
 from .context import Context
-from .dates import deadline_values
 from .cues import cues_for
+from .dates import deadline_values
 from .gazetteer import Gazetteer, load_gazetteer
 from .match import CLEAR_MATCH_SCORE
 from .model import (

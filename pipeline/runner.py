@@ -22,8 +22,8 @@ import logging
 import multiprocessing
 import os
 import resource
-import signal
 import shutil
+import signal
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator

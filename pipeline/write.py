@@ -36,7 +36,7 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYA
 
 def load_yaml(text: str):
     """Parse YAML with the safe loader (libyaml's when available)."""
-    return yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=_SafeLoader)
 
 
 def dump_yaml(data: Any) -> str:
@@ -46,7 +46,7 @@ def dump_yaml(data: Any) -> str:
 
 
 @lru_cache(maxsize=1)
-def schema_validator() -> "Draft202012Validator":
+def schema_validator() -> Draft202012Validator:
     """The validator of the project's JSON Schema (loaded once)."""
     from jsonschema import Draft202012Validator
     return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
@@ -68,7 +68,7 @@ def _fast_validator():
     return fastjsonschema.compile(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
-def record_to_yaml(record: "Record") -> str:
+def record_to_yaml(record: Record) -> str:
     """Validate a record against the JSON Schema and return its YAML text."""
     import fastjsonschema
     data = record.model_dump(mode="json")

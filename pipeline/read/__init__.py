@@ -18,7 +18,7 @@ from typing import NamedTuple
 from pipeline.errors import InputError, UnsupportedFormat
 from pipeline.read.base import Block, BlockKind, RawDocument
 
-__all__ = ["Block", "RawDocument", "read_document", "read_bytes", "SUFFIX_READERS"]
+__all__ = ["SUFFIX_READERS", "Block", "RawDocument", "read_bytes", "read_document"]
 
 # Lowercase suffix -> reader module (relative to this package).
 SUFFIX_READERS: dict[str, str] = {

@@ -161,15 +161,15 @@ def _table_pieces(table_element: etree._Element, document) -> Iterator[Piece]:
     """Yield one table_row piece per row, merged cells counted once."""
     from docx.table import Table
 
-    table = Table(table_element, document._body)  # noqa: SLF001 - python-docx's parent proxy
+    table = Table(table_element, document._body)
     for row in table.rows:
         cells: list[str] = []
         previous = None
         for cell in row.cells:
-            if previous is not None and cell._tc is previous:  # noqa: SLF001 - merged cell repeat
+            if previous is not None and cell._tc is previous:
                 continue
-            previous = cell._tc  # noqa: SLF001
-            cells.append(cell_text(cell._tc))  # noqa: SLF001
+            previous = cell._tc
+            cells.append(cell_text(cell._tc))
         if any(cells):
             yield Piece("table_row", CELL_SEPARATOR.join(cells))
 

@@ -642,7 +642,7 @@ class _TableFinder:
             pdf, self._pdf = self._pdf, None
             try:
                 pdf.close()
-            except Exception:  # noqa: BLE001, S110 - closing a broken file must not hide its text
+            except Exception:  # noqa: BLE001 - closing a broken file must not hide its text
                 pdf.stream.close()
 
 
