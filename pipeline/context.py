@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .analyse import doc_text
+from .analyse import doc_text, token_table
 from .cues import Cues, cues_for
 from .dates import DateMention
 from .gazetteer import Gazetteer
@@ -56,11 +56,16 @@ class Context:
                  title_end: int = 0) -> Context:
         text = doc_text(doc)
         starts = doc._.sentence_starts if doc._.sentence_starts is not None else [s.start for s in doc.sents]
-        spans = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)])]
-        sentences = [Sentence(s.start_char, s.end_char) for s in spans if s.text.strip()]
+        table = token_table(doc)  # offsets from plain lists: no Span or Token objects
+        bounds = list(zip(starts, [*starts[1:], len(doc)]))
+        sentences = []
+        for a, b in bounds:
+            start, end = table.idxs[a], table.idxs[b - 1] + len(table.texts[b - 1])
+            if text[start:end].strip():
+                sentences.append(Sentence(start, end))
         token_sentence = [0] * len(doc)
-        for n, s in enumerate(spans):
-            token_sentence[s.start:s.end] = [n] * (s.end - s.start)
+        for n, (a, b) in enumerate(bounds):
+            token_sentence[a:b] = [n] * (b - a)
         bodies = doc._.bodies or []
         insts = [m for m in doc._.institution_matches or []
                  if not any(m.start < b.end and b.start < m.end for b in bodies)]
@@ -69,7 +74,7 @@ class Context:
                   bodies=bodies, dates=doc._.dates or [], title=title, published=published,
                   title_end=title_end)
         ctx._starts = [s.start for s in sentences]
-        ctx.sentence_tokens = [(s.start, s.end) for s in spans]
+        ctx.sentence_tokens = bounds
         ctx.token_sentence = token_sentence
         ctx.year = _year(published, ctx.dates)
         kosovo = sum(1 for p in ctx.places if p.kind == "kosovo")

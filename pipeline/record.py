@@ -97,6 +97,7 @@ class Extractor:
         title = choose_title(raw.title, text, norm.blocks, cues_for(self.gaz).happened)
         head_end = title_end(text, title)
         doc = self.nlp.make_doc(text)
+        doc._.text = text  # the tokens rebuild exactly this; spaCy would join them again on each use
         doc._.published = raw.published
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)

@@ -47,9 +47,21 @@ def dump(data: Any) -> str:
     return "\n".join(out) + "\n"
 
 
+_KEYS: dict[str, str] = {}  # a record repeats a few keys thousands of times
+
+
+def _key(key: Any) -> str:
+    text = _KEYS.get(key) if isinstance(key, str) else None
+    if text is None:
+        text = scalar(key)
+        if isinstance(key, str) and len(_KEYS) < 1024:
+            _KEYS[key] = text
+    return text
+
+
 def _mapping(data: dict, indent: str, out: list[str]) -> None:
     for key, value in data.items():
-        head = f"{indent}{scalar(key)}:"
+        head = f"{indent}{_key(key)}:"
         if isinstance(value, dict) and value:
             out.append(head)
             _mapping(value, indent + "  ", out)
