@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the extractor pulls in spaCy: import it only where documents are read
+    from .read.limits import ReadLimits
     from .record import Extractor
 
 log = logging.getLogger(__name__)
@@ -86,22 +87,22 @@ def text_fingerprint(text: str) -> str | None:
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest() if words else None
 
 
-def process(job: Job, extractor: "Extractor", *, tmp_dir: Path | None = None) -> Outcome:
+def process(job: Job, extractor: "Extractor", *, tmp_dir: Path | None = None,
+            limits: ReadLimits | None = None) -> Outcome:
     """Extract one document and write its record (temporary file in ``tmp_dir``); errors
-    become a failed outcome."""
+    become a failed outcome. ``limits`` bound what reading the file may cost."""
     from .errors import InputError, PipelineError
-    from .read import read_bytes
+    from .read import DEFAULT_LIMITS, read_bytes, read_file
     from .write import record_to_yaml, write_atomic
 
+    limits = limits or DEFAULT_LIMITS
     started = time.perf_counter()
+    sha = reader = None
     try:
-        data = job.path.read_bytes()
-    except OSError as exc:
-        return Outcome(job, "failed", f"cannot read file ({exc.strerror or exc})")
-    sha = hashlib.sha256(data).hexdigest()
-    reader = None
-    try:
-        raw = read_bytes(data, suffix=job.path.suffix, name=job.rel)
+        data = read_file(job.path, limits=limits, name=job.rel)
+        sha = hashlib.sha256(data).hexdigest()
+        raw = read_bytes(data, suffix=job.path.suffix, name=job.rel, limits=limits)
+        del data  # the text is what counts from here on
         reader = raw.method
         record, text = extractor.extract(raw, path=job.rel, sha256=sha)
         write_atomic(job.out, record_to_yaml(record), tmp_dir=tmp_dir)

@@ -34,6 +34,37 @@ def output_options(fn):
     return fn
 
 
+class _Size(click.ParamType):
+    """A size such as 50MB, 1.5GB, 512KB or a number of bytes (0: no limit)."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        from .read.limits import parse_size
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def limit_options(fn):
+    """One option per reading limit (``ReadLimits`` field), gathered into ``limits``."""
+    from .read.limits import SIZE, ReadLimits, limit_fields, option_name, show
+
+    specs = limit_fields()
+    for name, kind, help_text, default in reversed(specs):
+        fn = click.option(option_name(name), name, type=_Size() if kind == SIZE else click.IntRange(min=0),
+                          default=default, help=f"{help_text} [default: {show(default, kind)}; 0: no limit]")(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        kwargs["limits"] = ReadLimits(**{name: kwargs.pop(name) for name, *_ in specs})
+        return fn(*args, **kwargs)
+    return wrapper
+
+
 def _library_errors(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -62,11 +93,12 @@ def cli() -> None:
               help="Seconds a document may take before it is given up as failed.")
 @click.option("--max-memory", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
               help="Megabytes of memory a worker may use on top of the pipeline (0: no limit).")
+@limit_options
 @gazetteer_option
 @output_options
 @_library_errors
 def extract(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, timeout: float,
-            memory_mb: int, gazetteer_dir: Path | None, quiet: bool, verbose: bool) -> None:
+            memory_mb: int, limits, gazetteer_dir: Path | None, quiet: bool, verbose: bool) -> None:
     """Extract one YAML record per document (.txt, .html, .docx, .pdf).
 
     Folders are walked recursively in sorted order; files of other formats
@@ -74,18 +106,22 @@ def extract(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: boo
     Documents unchanged since the last run (same bytes, pipeline and
     gazetteer) are skipped. A file that cannot be read gives one line naming
     it and the reason; the batch goes on and the exit status is 1.
-    OUT/manifest.jsonl says what happened to every input.
+    OUT/manifest.jsonl says what happened to every input. A document over
+    a reading limit (--max-file-size, --max-pages, ...) is refused with a
+    reason that names the limit.
 
     \b
     Example:
         krat extract samples/ --out records/
         krat extract archive/ -o records/ --jobs 2 --timeout 30 --verbose
+        krat extract archive/ -o records/ --max-file-size 20MB --max-pages 200
     """
     from .runner import run
 
     progress = _Progress(quiet=quiet, verbose=verbose)
     summary = run(list(paths), out_dir, jobs=jobs, force=force, timeout=timeout, memory_mb=memory_mb,
-                  gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None, on_outcome=progress.update)
+                  gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None, limits=limits,
+                  on_outcome=progress.update)
     progress.close()
     if not quiet or summary.failed:
         click.echo(summary.line(), err=quiet)

@@ -11,7 +11,8 @@ imports a third-party exception.
      │    ├── EncryptedDocument   a password-protected PDF / DOCX
      │    ├── CorruptDocument     truncated, not a zip, not a PDF, …
      │    ├── EmptyDocument       zero bytes, or nothing but whitespace
-     │    └── DecodingError       bytes that are not text in any known encoding
+     │    ├── DecodingError       bytes that are not text in any known encoding
+     │    └── LimitExceeded       over a reading limit (size, pages, …); the message names it
      ├── GazetteerError           a bad gazetteer file or entry
      ├── RecordValidationError    a record that breaks the JSON Schema
      └── QueryError               a bad query
@@ -50,6 +51,10 @@ class EmptyDocument(InputError):
 
 class DecodingError(InputError):
     """The bytes are not text in any encoding the reader knows."""
+
+
+class LimitExceeded(InputError):
+    """The document is over one of the reading limits (``ReadLimits``); refused unread."""
 
 
 class GazetteerError(PipelineError):

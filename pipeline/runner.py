@@ -38,6 +38,7 @@ from . import pipeline_version
 from .batch import Job, Outcome, discover, process
 from .errors import PipelineError
 from .gazetteer import gazetteer_version
+from .read.limits import ReadLimits
 from .write import staging_dir
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ _EXTRACTOR = None  # built in the parent before forking, so workers share it
 
 
 def _worker_main(conn: Connection, memory_mb: int, tmp_dir: Path | None, inherited: list[int],
-                 parent: int) -> None:
+                 parent: int, limits: ReadLimits | None = None) -> None:
     """A worker: die with its parent, close what it inherited, set its memory limit, then
     extract documents until told to stop."""
     _die_with_parent(parent)
@@ -93,7 +94,7 @@ def _worker_main(conn: Connection, memory_mb: int, tmp_dir: Path | None, inherit
             return
         if job is None:
             return
-        conn.send(process(job, _EXTRACTOR, tmp_dir=tmp_dir))
+        conn.send(process(job, _EXTRACTOR, tmp_dir=tmp_dir, limits=limits))
 
 
 def _die_with_parent(parent: int) -> None:
@@ -133,8 +134,9 @@ class WorkerPool:
     """Forked workers with a per-document time limit; hung or dead workers are replaced."""
 
     def __init__(self, size: int, *, timeout: float, memory_mb: int, tmp_dir: Path | None = None,
-                 inherited: tuple[int, ...] = ()) -> None:
+                 inherited: tuple[int, ...] = (), limits: ReadLimits | None = None) -> None:
         self.size = max(1, size)
+        self.limits = limits
         self.tmp_dir = tmp_dir
         self.inherited = inherited  # descriptors of the parent that workers must close
         self.timeout = timeout
@@ -147,7 +149,8 @@ class WorkerPool:
         others = [w.conn.fileno() for w in self.workers if not w.conn.closed]
         proc = self.context.Process(target=_worker_main, daemon=True,
                                     args=(child, self.memory_mb, self.tmp_dir,
-                                          [*self.inherited, *others, parent.fileno()], os.getpid()))
+                                          [*self.inherited, *others, parent.fileno()], os.getpid(),
+                                          self.limits))
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -252,18 +255,19 @@ class WorkerPool:
 # -- the run --------------------------------------------------------------------------
 def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bool = False,
         timeout: float = DEFAULT_TIMEOUT, memory_mb: int = DEFAULT_MEMORY_MB,
-        gazetteer_dir: str | None = None,
+        gazetteer_dir: str | None = None, limits: ReadLimits | None = None,
         on_outcome: Callable[[Outcome, int, int], None] | None = None) -> RunSummary:
     """Extract every document under ``inputs`` into ``out_dir`` (see the module docstring).
 
     Args:
+        limits: what reading one document may cost (default: ``ReadLimits()``).
         on_outcome: called after each document with (outcome, done, total).
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(out_dir):
         return _run(inputs, out_dir, jobs=jobs, force=force, timeout=timeout, memory_mb=memory_mb,
-                    gazetteer_dir=gazetteer_dir, on_outcome=on_outcome, started=started)
+                    gazetteer_dir=gazetteer_dir, limits=limits, on_outcome=on_outcome, started=started)
 
 
 @contextmanager
@@ -280,7 +284,7 @@ def _exclusive(out_dir: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, on_outcome, started):
+def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, limits, on_outcome, started):
     global _EXTRACTOR
     versions = {"pipeline": pipeline_version(), "gazetteer": gazetteer_version(gazetteer_dir)}
     previous = mf.load(out_dir)
@@ -309,7 +313,7 @@ def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, on_
             from .record import Extractor
             _EXTRACTOR = Extractor.create(gazetteer_dir)  # cached per gazetteer; forked workers share it
             pool = WorkerPool(jobs or os.cpu_count() or 1, timeout=timeout, memory_mb=memory_mb,
-                              tmp_dir=staging, inherited=(journal.fd,))
+                              tmp_dir=staging, inherited=(journal.fd,), limits=limits)
             for outcome in pool.run(todo):
                 key = _key(outcome.job, out_dir)
                 outcomes[key] = outcome
@@ -342,7 +346,8 @@ def _unchanged(job: Job, prev: dict[str, Any], versions: dict[str, str]) -> bool
     if not job.out.exists():
         return False
     try:
-        return hashlib.sha256(job.path.read_bytes()).hexdigest() == prev.get("sha256")
+        with open(job.path, "rb") as fh:  # streamed: the parent never holds a whole file
+            return hashlib.file_digest(fh, "sha256").hexdigest() == prev.get("sha256")
     except OSError:
         return False
 

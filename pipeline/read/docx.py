@@ -18,6 +18,7 @@ from lxml import etree
 from pipeline.errors import CorruptDocument, EmptyDocument, EncryptedDocument
 from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
 from pipeline.read.base import RawDocument
+from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # compound file: an encrypted .docx or a legacy .doc
 ZIP_MAGIC = b"PK"
@@ -52,7 +53,7 @@ TEXTBOX_XPATH = etree.XPath(
 )
 
 
-def read(data: bytes, *, name: str) -> RawDocument:
+def read(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a .docx: blocks in document order, title from core properties or first heading."""
     document = open_docx(data, name=name)
     try:

@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from pipeline.errors import EmptyDocument
 from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
 from pipeline.read.base import RawDocument
+from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
 from pipeline.read.txt import decode_bom, decode_legacy, reject_control_text, repair_mojibake
 
 # trafilatura wins unless it finds less than this share of the fallback's text.
@@ -66,7 +67,7 @@ COMPACT_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|[T\s])")
 DMY_DATE_RE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:$|\s)")
 
 
-def read(data: bytes, *, name: str) -> RawDocument:
+def read(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a saved web page: main text blocks, title and metadata date."""
     markup, warnings = decode_html(data, name=name)
     tree = parse_html(markup, name=name)

@@ -25,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 from pipeline.errors import CorruptDocument, EmptyDocument, EncryptedDocument
 from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
 from pipeline.read.base import RawDocument
+from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
 
 PDF_MAGIC = b"%PDF-"
 HEADER_SEARCH_BYTES = 1024  # some generators put junk before the header
@@ -118,7 +119,7 @@ class Paragraph:
     line_count: int
 
 
-def read(data: bytes, *, name: str) -> RawDocument:
+def read(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a PDF: paragraphs and table rows per page, title, warnings for empty pages."""
     _check_bytes(data, name=name)
     document = _open(data, name=name)
