@@ -37,3 +37,17 @@ def extract_text(extractor):
         raw = read_bytes(data, suffix=".txt", name=name)
         return extractor(raw, path=name, sha256=hashlib.sha256(data).hexdigest())
     return run
+
+
+def load_script(name: str):
+    """A module of scripts/ (they are not a package), e.g. the broken-corpus builders."""
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -1,6 +1,8 @@
 """Hostile and broken input at the readers: every refusal is one line naming the limit it hit.
 
-The 200 MB text file is a sparse file, so nothing large is ever written to disk.
+Bombs are built small here (sizes the zip directory or PDF declares, repetitive data
+that compresses 1000:1), and the 200 MB text file is a sparse file, so nothing large is
+ever written to disk.
 """
 from __future__ import annotations
 
@@ -12,6 +14,10 @@ import pytest
 from pipeline.errors import InputError, LimitExceeded
 from pipeline.read import ReadLimits, read_bytes, read_document
 from pipeline.read.limits import GB, MB, parse_size, show
+
+from conftest import load_script
+
+broken = load_script("make_broken")  # the crafted-file builders of tests/corpus/broken
 
 RELEASE = ("Korçë, 14.11.2019\n\nSot u zhvillua takimi i Komitetit Rajonal Antitrafik të Qarkut Korçë, "
            "nën drejtimin e Prefektit z. Arben Dosti. Morën pjesë ZVAP, DVP dhe World Vision.\n")
@@ -116,3 +122,88 @@ def test_a_vanished_file_is_one_line(tmp_path):
     with pytest.raises(InputError) as info:
         read_document(tmp_path / "gone.txt")
     assert refusal(info).endswith("cannot read file (no such file or directory)")
+
+
+# --- .docx: zip bombs, lying directories, entities -----------------------------------------
+
+def test_a_declared_zip_bomb_is_refused_before_anything_is_inflated(monkeypatch):
+    from pipeline.read import zipscan
+
+    monkeypatch.setattr(zipscan, "_inflated", lambda *args: pytest.fail("inflated a bomb"))
+    with pytest.raises(LimitExceeded) as info:
+        read_bytes(broken.zip_bomb_declared(), suffix=".docx", name="zip-bomb.docx")
+    assert refusal(info) == ("zip-bomb.docx: refused: uncompressed size 2.1 GB exceeds "
+                             "--max-unzipped-size 200 MB")
+
+
+def test_a_part_that_compresses_1000_to_1_is_refused_by_its_ratio():
+    with pytest.raises(LimitExceeded) as info:
+        read_bytes(broken.zip_bomb_ratio(), suffix=".docx", name="ratio.docx")
+    assert refusal(info).startswith("ratio.docx: refused: word/document.xml compression ratio ")
+    assert refusal(info).endswith(" exceeds --max-zip-ratio 100")
+    doc = read_bytes(broken.zip_bomb_ratio(), suffix=".docx", name="ratio.docx", limits=ReadLimits(max_zip_ratio=0))
+    assert doc.text == "Teksti."
+
+
+def test_a_directory_that_lies_about_a_size_is_caught_while_inflating(monkeypatch):
+    from pipeline.read import zipscan
+
+    steps = []
+    real = zipscan._inflated
+    monkeypatch.setattr(zipscan, "_inflated", lambda *args: (steps.append(len(p)) or p for p in real(*args)))
+    with pytest.raises(InputError) as info:
+        read_bytes(broken.zip_bomb_lying(), suffix=".docx", name="lying.docx")
+    assert refusal(info).endswith("(word/document.xml inflates past the 1 KB its zip entry declares)")
+    assert max(steps) <= zipscan.STEP and sum(steps) < 4 * zipscan.STEP  # stopped at once, in small steps
+
+
+def test_member_count_and_total_size_limits_are_configurable():
+    package = broken.plain_docx()
+    assert read_bytes(package, suffix=".docx", name="a.docx", limits=ReadLimits(max_zip_members=3)).text
+    with pytest.raises(LimitExceeded, match="number of zip members 3 exceeds --max-zip-members 2$"):
+        read_bytes(package, suffix=".docx", name="a.docx", limits=ReadLimits(max_zip_members=2))
+    with pytest.raises(LimitExceeded, match=r"uncompressed size [\d.]+ KB exceeds --max-unzipped-size 1 KB$"):
+        read_bytes(package, suffix=".docx", name="a.docx", limits=ReadLimits(max_unzipped_size=1024))
+
+
+def test_an_encrypted_zip_member_is_refused():
+    package = bytearray(broken.plain_docx())
+    position = package.find(b"PK\x01\x02")
+    package[position + 8] |= 1  # the central directory's "encrypted" flag of the first member
+    with pytest.raises(InputError, match="encrypted zip member"):
+        read_bytes(bytes(package), suffix=".docx", name="locked.docx")
+
+
+@pytest.fixture
+def secret(tmp_path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("FJALEKALIMI-SEKRET-42", encoding="utf-8")
+    return path
+
+
+def test_an_external_entity_is_refused_and_never_read(secret):
+    with pytest.raises(InputError) as info:
+        read_bytes(broken.xxe_docx(secret.as_uri()), suffix=".docx", name="xxe.docx")
+    assert "refused: word/document.xml declares a DTD" in refusal(info)
+    assert "FJALEKALIMI" not in refusal(info)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_dtd_in_another_encoding_is_refused_too(secret, codec):
+    xml = broken.document_xml(["&xxe;"], doctype=f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>')
+    xml = xml.replace('encoding="UTF-8"', f'encoding="{codec.upper()}"')
+    with pytest.raises(InputError, match="declares a DTD"):
+        read_bytes(broken.docx_package(xml.encode(codec)), suffix=".docx", name="xxe16.docx")
+
+
+def test_python_docx_alone_resolves_no_entity_either(secret, monkeypatch):
+    """The second lock: with the DTD check switched off, the secret still never appears."""
+    from pipeline.read import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "check_package", lambda *args, **kwargs: None)
+    for package in (broken.xxe_docx(secret.as_uri()), broken.billion_laughs_docx()):
+        try:
+            doc = read_bytes(package, suffix=".docx", name="xxe.docx")
+        except InputError:
+            continue
+        assert "FJALEKALIMI" not in doc.text and "lollol" not in doc.text
