@@ -207,3 +207,50 @@ def test_python_docx_alone_resolves_no_entity_either(secret, monkeypatch):
         except InputError:
             continue
         assert "FJALEKALIMI" not in doc.text and "lollol" not in doc.text
+
+
+# --- .pdf: decompression bombs, cycles, page counts ----------------------------------------
+
+def test_a_pdf_stream_that_inflates_1000_to_1_is_refused_before_pdfium_opens_it(monkeypatch):
+    from pipeline.read import pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "_open", lambda *args, **kwargs: pytest.fail("pdfium opened a bomb"))
+    with pytest.raises(LimitExceeded) as info:
+        read_bytes(broken.pdf_bomb(), suffix=".pdf", name="bomb.pdf")
+    assert refusal(info).startswith("bomb.pdf: refused: stream object 4 compression ratio ")
+    assert refusal(info).endswith("exceeds --max-zip-ratio 100")
+
+
+def test_pdf_streams_together_are_held_to_the_unzipped_size():
+    limits = ReadLimits(max_zip_ratio=0, max_unzipped_size=1 * MB)
+    with pytest.raises(LimitExceeded) as info:
+        read_bytes(broken.pdf_bomb(), suffix=".pdf", name="bomb.pdf", limits=limits)
+    assert refusal(info) == "bomb.pdf: refused: the PDF's streams inflate past --max-unzipped-size 1 MB"
+
+
+def test_a_well_compressed_image_is_not_a_bomb():
+    image = broken.pdf_stream(b"\xff" * (4 * MB), b" /Type /XObject /Subtype /Image /Width 2048 /Height 2048"
+                              b" /ColorSpace /DeviceGray /BitsPerComponent 8")
+    data = broken.pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        broken.pdf_stream(broken.TEXT + b"q 100 0 0 100 72 72 cm /Im1 Do Q"), broken.FONT, image])
+    assert "Mbledhja" in read_bytes(data, suffix=".pdf", name="scan.pdf").text
+
+
+@pytest.mark.parametrize("build", ["pdf_page_cycle", "pdf_form_cycle"])
+def test_cyclic_pdf_object_graphs_end(build):
+    import time
+
+    started = time.perf_counter()
+    doc = read_bytes(getattr(broken, build)(), suffix=".pdf", name="cycle.pdf")
+    assert doc.text.startswith("Mbledhja e Komitetit") and time.perf_counter() - started < 5
+
+
+def test_the_page_limit_is_checked_before_any_page_is_read():
+    with pytest.raises(LimitExceeded) as info:
+        read_bytes(broken.pdf_many_pages(1500), suffix=".pdf", name="many.pdf")
+    assert refusal(info) == "many.pdf: refused: page count 1500 exceeds --max-pages 1000"
+    doc = read_bytes(broken.pdf_many_pages(20), suffix=".pdf", name="many.pdf", limits=ReadLimits(max_pages=20))
+    assert doc.text.count("Mbledhja") == 20
