@@ -254,3 +254,13 @@ def test_the_page_limit_is_checked_before_any_page_is_read():
     assert refusal(info) == "many.pdf: refused: page count 1500 exceeds --max-pages 1000"
     doc = read_bytes(broken.pdf_many_pages(20), suffix=".pdf", name="many.pdf", limits=ReadLimits(max_pages=20))
     assert doc.text.count("Mbledhja") == 20
+
+
+# --- .html: deep nesting --------------------------------------------------------------------
+
+def test_deeply_nested_html_is_refused_with_its_depth():
+    with pytest.raises(LimitExceeded) as info:
+        read_bytes(broken.deep_html(100_000), suffix=".html", name="deep.html")
+    assert refusal(info) == "deep.html: refused: HTML nesting depth 256 exceeds --max-html-depth 200"
+    doc = read_bytes(broken.deep_html(150), suffix=".html", name="deep.html")
+    assert doc.text == "Mbledhja e komitetit."

@@ -71,6 +71,7 @@ def read(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawD
     """Read a saved web page: main text blocks, title and metadata date."""
     markup, warnings = decode_html(data, name=name)
     tree = parse_html(markup, name=name)
+    limits.check("max_html_depth", nesting_depth(tree), "HTML nesting depth", name=name)
     title = find_title(tree)
     published = find_published(tree)
     pieces, method = extract_main_text(markup, tree)
@@ -133,6 +134,15 @@ def parse_html(markup: str, *, name: str) -> lxml_html.HtmlElement:
         return lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         raise EmptyDocument("no HTML content in the page", path=name) from None
+
+
+def nesting_depth(tree: etree._Element) -> int:
+    """How deeply the page's elements nest (libxml2 stops nesting at 256 and drops the rest)."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 # --- main text ------------------------------------------------------------------------
