@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .batch import printable
 from .errors import PipelineError
 
 log = logging.getLogger("pipeline")
@@ -145,10 +146,12 @@ class _Progress:
         self.tty = sys.stderr.isatty() and not quiet and not verbose
 
     def update(self, outcome, done: int, total: int) -> None:
+        job = outcome.job
         if outcome.status == "failed":  # one line, whatever the file is called
-            self._write(f"error: {_one_line(outcome.job.path)}: {_one_line(outcome.reason)}")
+            self._write(f"error: {_one_line(printable(str(job.path)))}: {_one_line(outcome.reason)}")
         elif self.verbose:
-            self._write(f"{outcome.status}: {outcome.job.path} -> {outcome.job.out} ({outcome.meetings} meetings)")
+            self._write(f"{outcome.status}: {_one_line(printable(str(job.path)))} -> "
+                        f"{_one_line(printable(str(job.out)))} ({outcome.meetings} meetings)")
         if self.tty:
             if self.bar is None:
                 from tqdm import tqdm

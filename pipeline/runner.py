@@ -35,7 +35,7 @@ from typing import Any
 
 from . import manifest as mf
 from . import pipeline_version
-from .batch import Job, Outcome, discover, process
+from .batch import Job, Outcome, discover, printable, process
 from .errors import PipelineError
 from .gazetteer import gazetteer_version
 from .read.limits import ReadLimits
@@ -273,7 +273,7 @@ def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bo
 @contextmanager
 def _exclusive(out_dir: Path) -> Iterator[None]:
     """One run at a time per output folder (an advisory lock on OUT/.krat-lock)."""
-    fd = os.open(out_dir / LOCK, os.O_WRONLY | os.O_CREAT, 0o644)
+    fd = os.open(out_dir / LOCK, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -295,7 +295,12 @@ def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, lim
     for job in all_jobs:
         key = _key(job, out_dir)
         prev = previous.get(key)
-        if not force and prev and _unchanged(job, prev, versions):
+        if job.refused or job.same_as:
+            outcomes[key] = _unread(job)
+            done += 1
+            if on_outcome:
+                on_outcome(outcomes[key], done, len(all_jobs))
+        elif not force and prev and _unchanged(job, prev, versions):
             outcomes[key] = Outcome(job, "unchanged", reason=prev.get("reason"),  # e.g. "no text layer …"
                                     meetings=prev.get("meetings") or 0,
                                     reader=prev.get("reader"), sha256=prev.get("sha256"),
@@ -306,6 +311,8 @@ def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, lim
         else:
             todo.append(job)
     staging = staging_dir(out_dir)
+    if staging.is_symlink():  # our own temporary name: a link there must not take the files elsewhere
+        staging.unlink()
     shutil.rmtree(staging, ignore_errors=True)  # what a killed run left half-written
     journal = mf.Journal(out_dir)
     try:
@@ -333,6 +340,13 @@ def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, lim
     return RunSummary(ordered, time.perf_counter() - started)
 
 
+def _unread(job: Job) -> Outcome:
+    """The outcome of a file that is not read: refused, or the same file as another input."""
+    if job.refused:
+        return Outcome(job, "failed", job.refused)
+    return Outcome(job, "duplicate", f"same file as {job.same_as}", duplicate_of=job.same_as)
+
+
 def _key(job: Job, out_dir: Path) -> str:
     return job.out.relative_to(out_dir).as_posix()
 
@@ -353,7 +367,7 @@ def _unchanged(job: Job, prev: dict[str, Any], versions: dict[str, str]) -> bool
 
 
 def _entry(o: Outcome, key: str, versions: dict[str, str]) -> dict[str, Any]:
-    return {"path": o.job.rel, "input": str(o.job.path), "output": key,
+    return {"path": o.job.rel, "input": printable(str(o.job.path)), "output": key,
             "status": o.status, "reason": o.reason, "reader": o.reader, "seconds": round(o.seconds, 3),
             "meetings": o.meetings, "sha256": o.sha256, "fingerprint": o.fingerprint,
             "duplicate_of": o.duplicate_of, **versions}

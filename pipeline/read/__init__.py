@@ -36,6 +36,7 @@ SUFFIX_READERS: dict[str, str] = {
 }
 
 BLOCK_SEPARATOR = "\n\n"
+NOT_REGULAR = "refused: not a regular file"  # a FIFO, device or socket: reading it could block forever
 CELL_SEPARATOR = " | "
 
 
@@ -66,14 +67,18 @@ def read_file(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS, name: str) -> 
         with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as fh:
             info = os.fstat(fh.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise InputError("refused: not a regular file", path=name)
+                raise InputError(NOT_REGULAR, path=name)
             limits.check("max_file_size", info.st_size, "file size", name=name)
             data = fh.read(limits.max_file_size + 1) if limits.max_file_size else fh.read()
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise InputError(f"cannot read file ({reason.lower()})", path=name) from None
+        raise InputError(unreadable_reason(exc), path=name) from None
     limits.check("max_file_size", len(data), "file size", name=name)
     return data
+
+
+def unreadable_reason(exc: OSError) -> str:
+    """An OS error on opening a file as a one-line reason: "cannot read file (permission denied)"."""
+    return f"cannot read file ({(exc.strerror or exc.__class__.__name__).lower()})"
 
 
 def read_bytes(data: bytes, *, suffix: str, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
