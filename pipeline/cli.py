@@ -187,7 +187,9 @@ def validate(paths: tuple[Path, ...], expected: Path | None, gazetteer_dir: Path
 
     Exit status 0 when every record holds, 1 otherwise. The gazetteer is
     loaded and validated first, and every institution id in a record must
-    exist in it.
+    exist in it. A record with findings is one line (its first finding and
+    how many more); --verbose lists every finding. A file that is not YAML,
+    or whose aliases explode, is one line too.
 
     \b
     Example:
@@ -196,12 +198,11 @@ def validate(paths: tuple[Path, ...], expected: Path | None, gazetteer_dir: Path
     """
     from .validate import validate_paths
 
-    problems, checked = validate_paths(list(paths), expected=expected,
-                                       gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None)
+    problems, checked, bad = validate_paths(list(paths), expected=expected, every=verbose,
+                                            gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None)
     for line in problems:
         click.echo(line)
     if not quiet:
-        bad = len({p.split(": ", 1)[0] for p in problems})
         click.echo(f"{checked} records checked: {checked - bad} hold, {bad} with findings", err=bool(problems))
     sys.exit(1 if problems else 0)
 

@@ -112,6 +112,9 @@ def test_validate_passes_and_fails(inputs, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = run("validate", str(out))
     assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if "takimi.yaml" in line]
+    assert "$.meetings[0].kind" in line and line.endswith("(and 1 more; -v lists them)")
+    result = run("validate", str(out), "-v")
     assert "$.meetings[0].kind" in result.output and "did you mean 'zvap-korce'" in result.output
 
 
