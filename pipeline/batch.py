@@ -78,6 +78,7 @@ class _Found:
     root: Path
     refused: str | None = None
     identity: tuple[int, int] | None = None  # (st_dev, st_ino) of the file a path leads to
+    link: bool = False
 
 
 def discover(inputs: list[Path], out_dir: Path) -> Iterator[Job]:
@@ -86,7 +87,8 @@ def discover(inputs: list[Path], out_dir: Path) -> Iterator[Job]:
 
     Folders are walked without following folder links, so a link loop ends; a link to a
     file outside its input folder is refused, never read. The same file reached twice
-    (a link beside its target, a hard link, a file given twice) is read once. Output
+    (a link beside its target, a hard link, a file given twice) is read once, through
+    its real path when one is among the inputs (else the first in order). Output
     names are unique and safe (``safe_output_name``): inputs that share a stem keep their
     suffix (``a.txt.yaml``), and inputs of different roots that share a relative path go
     under their root's name."""
@@ -97,13 +99,16 @@ def discover(inputs: list[Path], out_dir: Path) -> Iterator[Job]:
             found.extend(_walk(root, out_resolved))
         else:
             found.append(_examine(root, printable(root.name), root.parent, inside=None))
-    first: dict[tuple[int, int], _Found] = {}
+    read: dict[tuple[int, int], _Found] = {}  # the path each file is read through: not a link, else the first
+    for item in found:
+        if item.identity and (item.identity not in read or (read[item.identity].link and not item.link)):
+            read[item.identity] = item
     unique: list[tuple[_Found, str | None]] = []
     for item in found:
-        earlier = first.setdefault(item.identity, item) if item.identity else item
-        if earlier is not item and (earlier.root, earlier.rel) == (item.root, item.rel):
+        chosen = read.get(item.identity, item) if item.identity else item
+        if chosen is not item and (chosen.root, chosen.rel) == (item.root, item.rel):
             continue  # the same path given twice
-        unique.append((item, earlier.rel if earlier is not item else None))
+        unique.append((item, chosen.rel if chosen is not item else None))
     for (item, same_as), name in zip(unique, _output_names([item for item, _ in unique]), strict=True):
         yield Job(item.path, item.rel, out_dir / name, refused=item.refused, same_as=same_as,
                   out_dir=out_dir)
@@ -141,7 +146,7 @@ def _examine(path: Path, rel: str, root: Path, *, inside: Path | None) -> _Found
         return _Found(path, rel, root, refused=LINK_OUTSIDE)
     if not stat.S_ISREG(info.st_mode):
         return _Found(path, rel, root, refused=NOT_REGULAR)
-    return _Found(path, rel, root, identity=(info.st_dev, info.st_ino))
+    return _Found(path, rel, root, identity=(info.st_dev, info.st_ino), link=path.is_symlink())
 
 
 def _unlisted(error: OSError) -> None:

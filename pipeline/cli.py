@@ -81,6 +81,8 @@ def _library_errors(fn):
 def cli() -> None:
     """Turn Albanian anti-trafficking press releases and minutes into YAML meeting records."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    # pdfminer (under pdfplumber) warns about every flaw of a damaged PDF; the reader reports what matters
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 @cli.command()

@@ -33,6 +33,11 @@ MB = 1024 * 1024
 RELEASE = ("Korçë, 14.11.2019\n\nSot u zhvillua takimi i Komitetit Rajonal Antitrafik të Qarkut Korçë, "
            "nën drejtimin e Prefektit z. Arben Dosti. Morën pjesë ZVAP, DVP dhe World Vision.\n")
 
+
+def release(chair: str = "Arben Dosti") -> str:
+    """The test release with another chair, so that no two readable cases are duplicates."""
+    return RELEASE.replace("Arben Dosti", chair)
+
 # --- .docx ---------------------------------------------------------------------------------
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -84,7 +89,7 @@ def declare_size(package: bytes, member: str, size: int) -> bytes:
 
 def plain_docx() -> bytes:
     """A .docx that reads fine: the test release in two paragraphs."""
-    return docx_package(document_xml(RELEASE.strip().split("\n\n")))
+    return docx_package(document_xml(release("Besnik Hoxha").strip().split("\n\n")))
 
 
 def zip_bomb_declared() -> bytes:
@@ -120,7 +125,14 @@ def billion_laughs_docx() -> bytes:
 # --- .pdf ----------------------------------------------------------------------------------
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-TEXT = b"BT /F1 12 Tf 72 700 Td (Mbledhja e Komitetit Rajonal Antitrafik) Tj ET\n"
+
+
+def text_line(words: str = "Mbledhja e Komitetit Rajonal Antitrafik") -> bytes:
+    """Page content that shows one line of text."""
+    return b"BT /F1 12 Tf 72 700 Td (%s) Tj ET\n" % words.encode("latin-1")
+
+
+TEXT = text_line()
 
 
 def pdf_file(objects: list[bytes]) -> bytes:
@@ -166,7 +178,7 @@ def pdf_bomb() -> bytes:
 
 def pdf_page_cycle() -> bytes:
     """A PDF whose page tree lists itself among its kids."""
-    return pdf_pages(b"2 0 R 3 0 R", 2)
+    return pdf_pages(b"2 0 R 3 0 R", 2, content=text_line("Mbledhja e Tryezes Teknike"))
 
 
 def pdf_form_cycle() -> bytes:
@@ -228,7 +240,7 @@ CASES: tuple[Case, ...] = (
     Case("nul.txt", lambda: RELEASE.encode()[:50] + b"\x00" * 16 + RELEASE.encode()[50:], "failed",
          "binary data, not text"),
     Case("empty.txt", lambda: b"", "failed", "empty file"),
-    Case("emër me hapësira.txt", RELEASE.encode, "ok"),
+    Case("emër me hapësira.txt", lambda: release().encode(), "ok"),
     # Made at test time (git cannot hold them):
     Case("huge.txt", None, "failed", "refused: file size 200 MB exceeds --max-file-size 50 MB"),
     Case("unreadable.txt", None, "failed", "cannot read file (permission denied)"),
@@ -253,8 +265,8 @@ def add_runtime_cases(folder: Path, outside: Path) -> None:
     os.symlink("loop.txt", folder / "loop.txt")
     os.symlink(".", folder / "loop")  # a folder loop: never walked
     os.mkfifo(folder / "fifo.txt")
-    (folder / "new\nline.txt").write_text(RELEASE, encoding="utf-8")
-    (folder / "Kor\udce7\udceb.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "new\nline.txt").write_text(release("Dritan Leka"), encoding="utf-8")
+    (folder / "Kor\udce7\udceb.txt").write_text(release("Erion Mema"), encoding="utf-8")
 
 
 def expected_yaml() -> str:

@@ -11,6 +11,8 @@ import pytest
 from pipeline import runner
 from pipeline.batch import LINK_OUTSIDE, MAX_NAME_BYTES, discover, safe_output_name
 
+from conftest import snapshot
+
 RELEASE = ("Korçë, 14.11.2019\n\nSot u zhvillua takimi i Komitetit Rajonal Antitrafik të Qarkut Korçë, "
            "nën drejtimin e Prefektit z. Arben Dosti. Morën pjesë ZVAP, DVP dhe World Vision.\n")
 SECRET = "FJALEKALIMI-SEKRET-42"
@@ -19,19 +21,6 @@ SECRET = "FJALEKALIMI-SEKRET-42"
 def manifest(out: Path) -> dict[str, dict]:
     lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
     return {e["path"]: e for e in map(json.loads, lines)}
-
-
-def snapshot(folder: Path, *, skip: Path) -> dict[str, bytes | str]:
-    """Every path under ``folder`` (outside ``skip``) with its bytes or link target."""
-    state: dict[str, bytes | str] = {}
-    for here, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if Path(here, d) != skip]
-        for name in dirs + files:
-            path = Path(here, name)
-            state[str(path)] = (os.readlink(path) if path.is_symlink()
-                                else b"" if path.is_dir() or not os.access(path, os.R_OK) or not path.is_file()
-                                else path.read_bytes())
-    return state
 
 
 @pytest.fixture
@@ -176,3 +165,12 @@ def test_links_in_out_cannot_redirect_the_journal(tmp_path):
     with pytest.raises(OSError):
         runner.run([root], out, jobs=1)
     assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_file_and_a_link_to_it_are_read_through_the_file(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "z.txt").write_text(RELEASE, encoding="utf-8")
+    os.symlink("z.txt", root / "a-link.txt")
+    jobs = list(discover([root], tmp_path / "out"))
+    assert [(job.rel, job.same_as) for job in jobs] == [("a-link.txt", "z.txt"), ("z.txt", None)]
