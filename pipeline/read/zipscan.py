@@ -7,8 +7,9 @@ A few kilobytes of zip can declare gigabytes. Before python-docx opens a package
    their total declared size (``--max-unzipped-size``) and each member's compression
    ratio (``--max-zip-ratio``, for members of 1 MB or more);
 2. inflates every member itself, a small step at a time, counting the bytes it really
-   yields, because the directory can lie: a member that inflates past its declared
-   size, or whose CRC differs, is corrupt, and no more than a step is ever held;
+   yields, because the directory can lie: a member that inflates past (or short of) its
+   declared size is corrupt, and no more than a step is ever held (python-docx checks
+   the CRCs when it reads);
 3. refuses XML parts that declare a DTD (``<!DOCTYPE``): external entities could read
    local files and internal ones expand exponentially; Word never writes one.
 
@@ -28,10 +29,12 @@ from pipeline.read.limits import KB, RATIO_MIN_BYTES, SIZE, ReadLimits, show
 
 STEP = 64 * KB  # compressed bytes fed, and most bytes inflated, per step
 XML_SUFFIXES = (".xml", ".rels")
-# "<!DOCTYPE" as it appears in every encoding an XML parser detects on its own.
-DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(codec) for codec in
-                        ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
-MARKER_OVERLAP = max(map(len, DOCTYPE_MARKERS)) - 1  # kept between steps: a marker may straddle two
+# "<!DOCTYPE" as an XML parser may decode it: ASCII-compatible (UTF-8, cp1252 …) unless
+# the part starts with a byte-order mark or a NUL byte (XML 1.0, appendix F), then wide.
+ASCII_MARKERS = (b"<!DOCTYPE",)
+WIDE_MARKERS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"))
+WIDE_SIGNS = (b"\xff\xfe", b"\xfe\xff")
+SIGN_BYTES = 4  # the first bytes that tell the encoding
 ENCRYPTED_FLAG = 0x1
 MEMBER_NAME_CHARS = 80  # of a member's name quoted in a message
 
@@ -55,24 +58,34 @@ def _inflate_checked(member: zipfile.ZipInfo, data: bytes, *, name: str, fmt: st
     if member.flag_bits & ENCRYPTED_FLAG:
         raise EncryptedDocument(f"encrypted zip member {_shown(member)}, not a {fmt} to read", path=name)
     scan = member.filename.lower().endswith(XML_SUFFIXES)
-    size, crc, tail = 0, 0, b""
+    size, markers, tail = 0, (), b""
     try:
         for piece in _inflated(member, _raw_bytes(member, data, name=name, fmt=fmt)):
             size += len(piece)
             if size > member.file_size:
                 raise CorruptDocument(f"not a valid {fmt} ({_shown(member)} inflates past the "
                                       f"{show(member.file_size, SIZE)} its zip entry declares)", path=name)
-            crc = zlib.crc32(piece, crc)
             if scan:
                 window = tail + piece
-                if any(marker in window for marker in DOCTYPE_MARKERS):
+                if not markers and len(window) >= SIGN_BYTES:
+                    markers = _doctype_markers(window)
+                if any(marker in window for marker in markers):
                     raise CorruptDocument(f"refused: {_shown(member)} declares a DTD (<!DOCTYPE>); "
                                           f"entities are not allowed in a {fmt}", path=name)
-                tail = window[-MARKER_OVERLAP:]
+                # a marker may straddle two pieces
+                tail = window[1 - max(map(len, markers)):] if markers else window
     except zlib.error:
         raise CorruptDocument(f"not a valid {fmt} ({_shown(member)} does not inflate)", path=name) from None
-    if size != member.file_size or crc != member.CRC:
-        raise CorruptDocument(f"not a valid {fmt} ({_shown(member)} fails its size or CRC check)", path=name)
+    if size != member.file_size:
+        raise CorruptDocument(f"not a valid {fmt} ({_shown(member)} is shorter than its zip entry declares)",
+                              path=name)
+
+
+def _doctype_markers(start: bytes) -> tuple[bytes, ...]:
+    """The forms of "<!DOCTYPE" to look for in an XML part that starts with ``start``."""
+    if start.startswith(WIDE_SIGNS) or b"\x00" in start[:SIGN_BYTES]:
+        return WIDE_MARKERS
+    return ASCII_MARKERS
 
 
 def _raw_bytes(member: zipfile.ZipInfo, data: bytes, *, name: str, fmt: str) -> memoryview:
