@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.errors import InputError  # noqa: E402 - after the path is set
-from pipeline.read import read_bytes  # noqa: E402
+from pipeline.errors import InputError  # imported once sys.path holds the project
+from pipeline.read import read_bytes
 
 FORMATS = (".txt", ".html", ".docx", ".pdf")
 SEED_FOLDERS = (ROOT / "tests" / "corpus" / "broken", ROOT / "samples")
@@ -231,7 +231,7 @@ def fuzz(seconds: float, *, seed: int, formats: tuple[str, ...], crashes: Path, 
 
 def _save(crashes: Path, data: bytes, fmt: str, finding: str) -> None:
     crashes.mkdir(parents=True, exist_ok=True)
-    stem = hashlib.sha1(data).hexdigest()[:16]  # noqa: S324 - a file name, not security
+    stem = hashlib.sha1(data).hexdigest()[:16]
     (crashes / f"{stem}{fmt}").write_bytes(data)
     (crashes / f"{stem}{fmt}.txt").write_text(finding, encoding="utf-8")
     print(f"FINDING {stem}{fmt}: {finding.strip().splitlines()[-1]}", flush=True)

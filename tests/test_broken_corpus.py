@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import ROOT, load_script, snapshot
 
 from pipeline.batch import printable
 from pipeline.cli import cli
-
-from conftest import ROOT, load_script, snapshot
 
 CORPUS = ROOT / "tests" / "corpus" / "broken"
 broken = load_script("make_broken")

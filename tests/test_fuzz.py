@@ -14,14 +14,13 @@ import signal
 from contextlib import contextmanager
 
 import pytest
+from conftest import load_script
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.normalize import normalize_document, normalize_text
 from pipeline.read import Piece, assemble
-
-from conftest import load_script
 
 fuzz = load_script("fuzz")
 SEEDS = fuzz.load_seeds(fuzz.FORMATS)

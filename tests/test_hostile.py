@@ -10,12 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import load_script
 
 from pipeline.errors import InputError, LimitExceeded
 from pipeline.read import ReadLimits, read_bytes, read_document
 from pipeline.read.limits import GB, MB, parse_size, show
-
-from conftest import load_script
 
 broken = load_script("make_broken")  # the crafted-file builders of tests/corpus/broken
 
@@ -233,8 +232,8 @@ def test_a_well_compressed_image_is_not_a_bomb():
                               b" /ColorSpace /DeviceGray /BitsPerComponent 8")
     data = broken.pdf_file([
         b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+         b"/Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>"),
         broken.pdf_stream(broken.TEXT + b"q 100 0 0 100 72 72 cm /Im1 Do Q"), broken.FONT, image])
     assert "Mbledhja" in read_bytes(data, suffix=".pdf", name="scan.pdf").text
 

@@ -7,11 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 
 from pipeline import runner
 from pipeline.batch import LINK_OUTSIDE, MAX_NAME_BYTES, discover, safe_output_name
-
-from conftest import snapshot
 
 RELEASE = ("Korçë, 14.11.2019\n\nSot u zhvillua takimi i Komitetit Rajonal Antitrafik të Qarkut Korçë, "
            "nën drejtimin e Prefektit z. Arben Dosti. Morën pjesë ZVAP, DVP dhe World Vision.\n")

@@ -94,9 +94,9 @@ def _raw_bytes(member: zipfile.ZipInfo, data: bytes, *, name: str, fmt: str) -> 
     header = data[offset:offset + zipfile.sizeFileHeader]
     if len(header) < zipfile.sizeFileHeader or header[:4] != zipfile.stringFileHeader:
         raise CorruptDocument(f"not a valid {fmt} (bad local header of {_shown(member)})", path=name)
-    fields = struct.unpack(zipfile.structFileHeader, header)
-    start = (offset + zipfile.sizeFileHeader + fields[zipfile._FH_FILENAME_LENGTH]  # noqa: SLF001
-             + fields[zipfile._FH_EXTRA_FIELD_LENGTH])  # noqa: SLF001 - the local header layout
+    fields = struct.unpack(zipfile.structFileHeader, header)  # zipfile's names for the header layout
+    start = (offset + zipfile.sizeFileHeader + fields[zipfile._FH_FILENAME_LENGTH]
+             + fields[zipfile._FH_EXTRA_FIELD_LENGTH])
     if start + member.compress_size > len(data):
         raise CorruptDocument(f"not a valid {fmt} (truncated member {_shown(member)})", path=name)
     if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
