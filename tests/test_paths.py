@@ -173,3 +173,13 @@ def test_a_file_and_a_link_to_it_are_read_through_the_file(tmp_path):
     os.symlink("z.txt", root / "a-link.txt")
     jobs = list(discover([root], tmp_path / "out"))
     assert [(job.rel, job.same_as) for job in jobs] == [("a-link.txt", "z.txt"), ("z.txt", None)]
+
+
+def test_a_link_in_place_of_the_staging_folder_is_not_followed(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", tmp_path / ".out.krat-tmp")  # where the run stages its files
+    assert [o.status for o in runner.run([root], tmp_path / "out", jobs=1).outcomes] == ["ok"]
+    assert not list((tmp_path / "elsewhere").iterdir()) and not (tmp_path / ".out.krat-tmp").exists()
