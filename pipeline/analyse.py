@@ -11,6 +11,7 @@ The pipeline is built once per process (``get_nlp``) and cached.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -157,6 +158,9 @@ def build_nlp(gaz: Gazetteer, gazetteer_dir: str | Path | None = None) -> Langua
 
     _register_extensions()
     nlp = spacy.blank("sq")
+    # spaCy's length guard protects the memory of parser and NER models, which this blank
+    # pipeline does not use; the text length is bounded by ``ReadLimits.max_text_chars``.
+    nlp.max_length = sys.maxsize
     nlp.vocab.lex_attr_getters[NORM] = match_key
     for lex in list(nlp.vocab):  # lexemes the language data created before the getter was set
         lex.norm_ = match_key(lex.orth_)

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .batch import printable
 from .errors import PipelineError
 
 log = logging.getLogger("pipeline")
@@ -34,6 +35,37 @@ def output_options(fn):
     return fn
 
 
+class _Size(click.ParamType):
+    """A size such as 50MB, 1.5GB, 512KB or a number of bytes (0: no limit)."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        from .read.limits import parse_size
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+def limit_options(fn):
+    """One option per reading limit (``ReadLimits`` field), gathered into ``limits``."""
+    from .read.limits import SIZE, ReadLimits, limit_fields, option_name, show
+
+    specs = limit_fields()
+    for name, kind, help_text, default in reversed(specs):
+        fn = click.option(option_name(name), name, type=_Size() if kind == SIZE else click.IntRange(min=0),
+                          default=default, help=f"{help_text} [default: {show(default, kind)}; 0: no limit]")(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        kwargs["limits"] = ReadLimits(**{name: kwargs.pop(name) for name, *_ in specs})
+        return fn(*args, **kwargs)
+    return wrapper
+
+
 def _library_errors(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -49,6 +81,8 @@ def _library_errors(fn):
 def cli() -> None:
     """Turn Albanian anti-trafficking press releases and minutes into YAML meeting records."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    # pdfminer (under pdfplumber) warns about every flaw of a damaged PDF; the reader reports what matters
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 @cli.command()
@@ -62,11 +96,12 @@ def cli() -> None:
               help="Seconds a document may take before it is given up as failed.")
 @click.option("--max-memory", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
               help="Megabytes of memory a worker may use on top of the pipeline (0: no limit).")
+@limit_options
 @gazetteer_option
 @output_options
 @_library_errors
 def extract(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: bool, timeout: float,
-            memory_mb: int, gazetteer_dir: Path | None, quiet: bool, verbose: bool) -> None:
+            memory_mb: int, limits, gazetteer_dir: Path | None, quiet: bool, verbose: bool) -> None:
     """Extract one YAML record per document (.txt, .html, .docx, .pdf).
 
     Folders are walked recursively in sorted order; files of other formats
@@ -74,18 +109,22 @@ def extract(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, force: boo
     Documents unchanged since the last run (same bytes, pipeline and
     gazetteer) are skipped. A file that cannot be read gives one line naming
     it and the reason; the batch goes on and the exit status is 1.
-    OUT/manifest.jsonl says what happened to every input.
+    OUT/manifest.jsonl says what happened to every input. A document over
+    a reading limit (--max-file-size, --max-pages, ...) is refused with a
+    reason that names the limit.
 
     \b
     Example:
         krat extract samples/ --out records/
         krat extract archive/ -o records/ --jobs 2 --timeout 30 --verbose
+        krat extract archive/ -o records/ --max-file-size 20MB --max-pages 200
     """
     from .runner import run
 
     progress = _Progress(quiet=quiet, verbose=verbose)
     summary = run(list(paths), out_dir, jobs=jobs, force=force, timeout=timeout, memory_mb=memory_mb,
-                  gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None, on_outcome=progress.update)
+                  gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None, limits=limits,
+                  on_outcome=progress.update)
     progress.close()
     if not quiet or summary.failed:
         click.echo(summary.line(), err=quiet)
@@ -109,10 +148,12 @@ class _Progress:
         self.tty = sys.stderr.isatty() and not quiet and not verbose
 
     def update(self, outcome, done: int, total: int) -> None:
+        job = outcome.job
         if outcome.status == "failed":  # one line, whatever the file is called
-            self._write(f"error: {_one_line(outcome.job.path)}: {_one_line(outcome.reason)}")
+            self._write(f"error: {_one_line(printable(str(job.path)))}: {_one_line(outcome.reason)}")
         elif self.verbose:
-            self._write(f"{outcome.status}: {outcome.job.path} -> {outcome.job.out} ({outcome.meetings} meetings)")
+            self._write(f"{outcome.status}: {_one_line(printable(str(job.path)))} -> "
+                        f"{_one_line(printable(str(job.out)))} ({outcome.meetings} meetings)")
         if self.tty:
             if self.bar is None:
                 from tqdm import tqdm
@@ -148,7 +189,9 @@ def validate(paths: tuple[Path, ...], expected: Path | None, gazetteer_dir: Path
 
     Exit status 0 when every record holds, 1 otherwise. The gazetteer is
     loaded and validated first, and every institution id in a record must
-    exist in it.
+    exist in it. A record with findings is one line (its first finding and
+    how many more); --verbose lists every finding. A file that is not YAML,
+    or whose aliases explode, is one line too.
 
     \b
     Example:
@@ -157,12 +200,11 @@ def validate(paths: tuple[Path, ...], expected: Path | None, gazetteer_dir: Path
     """
     from .validate import validate_paths
 
-    problems, checked = validate_paths(list(paths), expected=expected,
-                                       gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None)
+    problems, checked, bad = validate_paths(list(paths), expected=expected, every=verbose,
+                                            gazetteer_dir=str(gazetteer_dir) if gazetteer_dir else None)
     for line in problems:
         click.echo(line)
     if not quiet:
-        bad = len({p.split(": ", 1)[0] for p in problems})
         click.echo(f"{checked} records checked: {checked - bad} hold, {bad} with findings", err=bool(problems))
     sys.exit(1 if problems else 0)
 

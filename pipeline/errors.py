@@ -11,7 +11,9 @@ imports a third-party exception.
      │    ├── EncryptedDocument   a password-protected PDF / DOCX
      │    ├── CorruptDocument     truncated, not a zip, not a PDF, …
      │    ├── EmptyDocument       zero bytes, or nothing but whitespace
-     │    └── DecodingError       bytes that are not text in any known encoding
+     │    ├── DecodingError       bytes that are not text in any known encoding
+     │    └── LimitExceeded       over a reading limit (size, pages, …); the message names it
+     ├── OutputError              a record that would land outside the output folder
      ├── GazetteerError           a bad gazetteer file or entry
      ├── RecordValidationError    a record that breaks the JSON Schema
      └── QueryError               a bad query
@@ -50,6 +52,14 @@ class EmptyDocument(InputError):
 
 class DecodingError(InputError):
     """The bytes are not text in any encoding the reader knows."""
+
+
+class LimitExceeded(InputError):
+    """The document is over one of the reading limits (``ReadLimits``); refused unread."""
+
+
+class OutputError(PipelineError):
+    """A record cannot be written where it belongs (its folder leads outside OUT)."""
 
 
 class GazetteerError(PipelineError):

@@ -24,6 +24,8 @@ from .errors import GazetteerError
 from .write import load_yaml
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "gazetteers"
+MAX_QUOTED_CHARS = 80  # of a value quoted in an error message
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 FILES = ("institutions.yaml", "branches.yaml", "places.yaml", "titles.yaml", "cues.yaml", "topics.yaml")
 _ID = r"^[a-z0-9]+(?:-[a-z0-9{}_]+)*$"
 
@@ -168,10 +170,15 @@ class Gazetteer:
         return None
 
 def _read_yaml(path: Path) -> dict[str, Any]:
+    """A gazetteer file's top-level mapping, read with the safe loader; every mapping in it
+    knows its line (``LineDict``) for messages."""
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"), lines=True)
     except FileNotFoundError:
         raise GazetteerError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"{path}: cannot read ({exc.__class__.__name__}: "
+                             f"{getattr(exc, 'strerror', None) or exc})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
@@ -182,20 +189,48 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def _validate(model: type[BaseModel], item: Any, path: Path, where: str) -> Any:
+    """The entry ``item`` as ``model``; else a GazetteerError naming file, line and entry."""
     try:
         return model.model_validate(item)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
-        name = item.get("id") or item.get("name") or item.get("canonical") if isinstance(item, dict) else None
-        raise GazetteerError(f"{path}: {where} {name or ''}: {loc}: {err['msg']}".replace("  ", " ")) from None
+        raise GazetteerError(f"{_at(path, item, err['loc'])} {_entry_name(where, item)}: {loc}: "
+                             f"{_short(err['msg'])}") from None
+
+
+def _at(path: Path, item: Any, loc: tuple = ()) -> str:
+    """"file: line N:" of the deepest mapping on the way to ``loc`` in ``item`` ("file:" if none)."""
+    line = getattr(item, "line", None)
+    for key in loc:
+        try:
+            item = item[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = getattr(item, "line", line)
+    return f"{path}: line {line}:" if line else f"{path}:"
+
+
+def _entry_name(where: str, item: Any) -> str:
+    """"institution #12 unicef": the entry's number and its id (or name)."""
+    name = (item.get("id") or item.get("name") or item.get("canonical")) if isinstance(item, dict) else None
+    return f"{where} {_short(str(name))}" if name else where
+
+
+def _short(text: str) -> str:
+    """One line of at most MAX_QUOTED_CHARS characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_QUOTED_CHARS else text[:MAX_QUOTED_CHARS - 1] + "…"
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
-    try:
-        return text.format(**values)
-    except KeyError as exc:
-        raise GazetteerError(f"unknown placeholder {{{exc.args[0]}}} in {text!r}") from None
+    """A template with its {placeholders} filled (only names, no format specs: a
+    "{county:>999999999}" in a gazetteer must not allocate a gigabyte)."""
+    def value(match: re.Match[str]) -> str:
+        if match.group(1) not in values:
+            raise GazetteerError(f"unknown placeholder {{{match.group(1)}}} in {_short(repr(text))}")
+        return values[match.group(1)]
+    return _PLACEHOLDER.sub(value, text)
 
 
 def _former(items: list[FormerName], values: dict[str, str]) -> tuple[Former, ...]:
@@ -245,7 +280,7 @@ def _load(directory: str) -> Gazetteer:
 
     places_path = root / "places.yaml"
     counties = {}
-    for i, item in enumerate(raw["places.yaml"].get("counties") or []):
+    for i, item in enumerate(_list(raw["places.yaml"], "counties", places_path)):
         spec = _validate(CountySpec, item, places_path, f"county #{i + 1}")
         counties[spec.name] = spec
     if len(counties) != 12:
@@ -254,35 +289,45 @@ def _load(directory: str) -> Gazetteer:
     entries: dict[str, Entry] = {}
     generic: dict[str, Entry] = {}
 
-    def add(entry: Entry, path: Path) -> None:
-        if entry.id in entries:
-            raise GazetteerError(f"{path}: duplicate institution id {entry.id!r}")
+    def add(make, path: Path, item: Any, where: str) -> None:
+        """Add the entry ``make()`` builds; its errors name the file, line and entry."""
+        try:
+            entry = make()
+            if entry.id in entries:
+                raise GazetteerError(f"duplicate institution id {entry.id!r}")
+        except GazetteerError as exc:
+            raise GazetteerError(f"{_at(path, item)} {_entry_name(where, item)}: {exc}") from None
         entries[entry.id] = entry
 
     inst_path = root / "institutions.yaml"
-    for i, item in enumerate(raw["institutions.yaml"].get("institutions") or []):
+    for i, item in enumerate(_list(raw["institutions.yaml"], "institutions", inst_path)):
         spec = _validate(InstitutionSpec, item, inst_path, f"institution #{i + 1}")
-        add(Entry(spec.id, spec.name, spec.kind, spec.level, tuple(spec.abbreviations),
-                  tuple(spec.aliases), _former(spec.former_names, {})), inst_path)
+        add(lambda spec=spec: Entry(spec.id, spec.name, spec.kind, spec.level, tuple(spec.abbreviations),
+                                    tuple(spec.aliases), _former(spec.former_names, {})),
+            inst_path, item, f"institution #{i + 1}")
 
     br_path = root / "branches.yaml"
     br = raw["branches.yaml"]
-    for i, item in enumerate(br.get("county_templates") or []):
-        spec = _validate(InstitutionSpec, item, br_path, f"county template #{i + 1}")
+    for i, item in enumerate(_list(br, "county_templates", br_path)):
+        where = f"county template #{i + 1}"
+        spec = _validate(InstitutionSpec, item, br_path, where)
         gid = spec.id.replace("-{slug}", "")
         generic[gid] = _generic_entry(spec, gid, "county")
         for c in counties.values():
             values = {"county": c.name, "county_def": c.definite, "county_gen": c.genitive, "slug": c.slug}
-            add(_expand(spec, values, "county", c.name, None, gid), br_path)
-    for i, item in enumerate(br.get("municipality_templates") or []):
-        spec = _validate(InstitutionSpec, item, br_path, f"municipality template #{i + 1}")
+            add(lambda spec=spec, values=values, c=c, gid=gid: _expand(spec, values, "county", c.name, None, gid),
+                br_path, item, where)
+    for i, item in enumerate(_list(br, "municipality_templates", br_path)):
+        where = f"municipality template #{i + 1}"
+        spec = _validate(InstitutionSpec, item, br_path, where)
         gid = spec.id.replace("-{slug}", "")
         generic[gid] = _generic_entry(spec, gid, "municipality")
         for c in counties.values():
             for m in c.municipalities:
                 values = {"municipality": m.name, "municipality_gen": m.genitive or m.name,
                           "slug": m.slug, "county": c.name}
-                add(_expand(spec, values, "municipality", c.name, m.name, gid), br_path)
+                add(lambda spec=spec, values=values, c=c, m=m, gid=gid:
+                    _expand(spec, values, "municipality", c.name, m.name, gid), br_path, item, where)
 
     places: list[Place] = []
     for c in counties.values():
@@ -295,36 +340,62 @@ def _load(directory: str) -> Gazetteer:
 
     titles_path = root / "titles.yaml"
     titles = [_validate(TitleSpec, t, titles_path, f"title #{i + 1}")
-              for i, t in enumerate(raw["titles.yaml"].get("titles") or [])]
+              for i, t in enumerate(_list(raw["titles.yaml"], "titles", titles_path))]
     honorifics = [_validate(HonorificSpec, h, titles_path, f"honorific #{i + 1}")
-                  for i, h in enumerate(raw["titles.yaml"].get("honorifics") or [])]
+                  for i, h in enumerate(_list(raw["titles.yaml"], "honorifics", titles_path))]
 
     cues = raw["cues.yaml"]
     _check_patterns(cues, root / "cues.yaml")
-    topics = raw["topics.yaml"].get("topics") or []
+    topics_path = root / "topics.yaml"
+    topics = _list(raw["topics.yaml"], "topics", topics_path)
     for i, t in enumerate(topics):
         if not isinstance(t, dict) or not {"id", "patterns"} <= set(t):
-            raise GazetteerError(f"{root / 'topics.yaml'}: topic #{i + 1}: needs id and patterns")
-        _check_patterns(t["patterns"], root / "topics.yaml")
+            raise GazetteerError(f"{_at(topics_path, t)} {_entry_name(f'topic #{i + 1}', t)}: needs id and patterns")
+        _check_patterns(t["patterns"], topics_path, line=getattr(t, "line", None))
 
     gaz = Gazetteer(entries=entries, generic=generic, counties=counties, places=places,
                     kosovo=tuple(raw["places.yaml"].get("kosovo") or ()),
                     abroad=tuple(raw["places.yaml"].get("abroad") or ()),
                     titles=titles, honorifics=honorifics, cues=cues, topics=topics,
-                    version=gazetteer_version(root), bodies=list(cues.get("bodies") or []))
+                    version=gazetteer_version(root), bodies=list(_list(cues, "bodies", root / "cues.yaml")))
+    _check_cues(gaz, root / "cues.yaml")
     return gaz
 
 
-def _check_patterns(node: Any, path: Path) -> None:
-    """Compile every string that looks like a pattern, so a bad one fails at start-up."""
-    if isinstance(node, dict):
-        for v in node.values():
-            _check_patterns(v, path)
-    elif isinstance(node, list):
-        for v in node:
-            _check_patterns(v, path)
-    elif isinstance(node, str):
-        try:
-            re.compile(node)
-        except re.error as exc:
-            raise GazetteerError(f"{path}: bad pattern {node!r}: {exc}") from None
+def _list(data: dict[str, Any], key: str, path: Path) -> list[Any]:
+    """The list under ``key`` (empty when absent); anything else is an error naming the line."""
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise GazetteerError(f"{_at(path, data)} {key}: expected a list, found {type(value).__name__}")
+    return value
+
+
+def _check_patterns(node: Any, path: Path, line: int | None = None) -> None:
+    """Compile every string that looks like a pattern, so a bad one fails at start-up (with
+    the line of the mapping that holds it)."""
+    stack = [(node, getattr(node, "line", line))]
+    while stack:  # not recursive: nesting is the file's to choose
+        node, line = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((v, getattr(v, "line", line)) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, getattr(v, "line", line)) for v in node)
+        elif isinstance(node, str):
+            try:
+                re.compile(node)
+            except re.error as exc:
+                where = f"{path}: line {line}:" if line else f"{path}:"
+                raise GazetteerError(f"{where} bad pattern {_short(repr(node))}: {exc}") from None
+
+
+def _check_cues(gaz: Gazetteer, path: Path) -> None:
+    """Compile the cue lists once, so a missing or misshapen one is named at start-up."""
+    from .cues import cues_for
+
+    try:
+        cues_for(gaz)
+    except KeyError as exc:
+        raise GazetteerError(f"{path}: missing cue list {_short(str(exc.args[0]))!r}") from None
+    except (TypeError, ValueError, AttributeError, IndexError, re.error) as exc:
+        raise GazetteerError(f"{path}: a cue list has the wrong shape ({type(exc).__name__}: "
+                             f"{_short(str(exc))})") from None

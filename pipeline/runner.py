@@ -35,9 +35,10 @@ from typing import Any
 
 from . import manifest as mf
 from . import pipeline_version
-from .batch import Job, Outcome, discover, process
+from .batch import Job, Outcome, discover, printable, process
 from .errors import PipelineError
 from .gazetteer import gazetteer_version
+from .read.limits import ReadLimits
 from .write import staging_dir
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ _EXTRACTOR = None  # built in the parent before forking, so workers share it
 
 
 def _worker_main(conn: Connection, memory_mb: int, tmp_dir: Path | None, inherited: list[int],
-                 parent: int) -> None:
+                 parent: int, limits: ReadLimits | None = None) -> None:
     """A worker: die with its parent, close what it inherited, set its memory limit, then
     extract documents until told to stop."""
     _die_with_parent(parent)
@@ -93,7 +94,7 @@ def _worker_main(conn: Connection, memory_mb: int, tmp_dir: Path | None, inherit
             return
         if job is None:
             return
-        conn.send(process(job, _EXTRACTOR, tmp_dir=tmp_dir))
+        conn.send(process(job, _EXTRACTOR, tmp_dir=tmp_dir, limits=limits))
 
 
 def _die_with_parent(parent: int) -> None:
@@ -133,8 +134,9 @@ class WorkerPool:
     """Forked workers with a per-document time limit; hung or dead workers are replaced."""
 
     def __init__(self, size: int, *, timeout: float, memory_mb: int, tmp_dir: Path | None = None,
-                 inherited: tuple[int, ...] = ()) -> None:
+                 inherited: tuple[int, ...] = (), limits: ReadLimits | None = None) -> None:
         self.size = max(1, size)
+        self.limits = limits
         self.tmp_dir = tmp_dir
         self.inherited = inherited  # descriptors of the parent that workers must close
         self.timeout = timeout
@@ -147,7 +149,8 @@ class WorkerPool:
         others = [w.conn.fileno() for w in self.workers if not w.conn.closed]
         proc = self.context.Process(target=_worker_main, daemon=True,
                                     args=(child, self.memory_mb, self.tmp_dir,
-                                          [*self.inherited, *others, parent.fileno()], os.getpid()))
+                                          [*self.inherited, *others, parent.fileno()], os.getpid(),
+                                          self.limits))
         proc.start()
         child.close()
         return _Worker(proc, parent)
@@ -252,24 +255,25 @@ class WorkerPool:
 # -- the run --------------------------------------------------------------------------
 def run(inputs: list[Path], out_dir: Path, *, jobs: int | None = None, force: bool = False,
         timeout: float = DEFAULT_TIMEOUT, memory_mb: int = DEFAULT_MEMORY_MB,
-        gazetteer_dir: str | None = None,
+        gazetteer_dir: str | None = None, limits: ReadLimits | None = None,
         on_outcome: Callable[[Outcome, int, int], None] | None = None) -> RunSummary:
     """Extract every document under ``inputs`` into ``out_dir`` (see the module docstring).
 
     Args:
+        limits: what reading one document may cost (default: ``ReadLimits()``).
         on_outcome: called after each document with (outcome, done, total).
     """
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
     with _exclusive(out_dir):
         return _run(inputs, out_dir, jobs=jobs, force=force, timeout=timeout, memory_mb=memory_mb,
-                    gazetteer_dir=gazetteer_dir, on_outcome=on_outcome, started=started)
+                    gazetteer_dir=gazetteer_dir, limits=limits, on_outcome=on_outcome, started=started)
 
 
 @contextmanager
 def _exclusive(out_dir: Path) -> Iterator[None]:
     """One run at a time per output folder (an advisory lock on OUT/.krat-lock)."""
-    fd = os.open(out_dir / LOCK, os.O_WRONLY | os.O_CREAT, 0o644)
+    fd = os.open(out_dir / LOCK, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -280,7 +284,7 @@ def _exclusive(out_dir: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, on_outcome, started):
+def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, limits, on_outcome, started):
     global _EXTRACTOR
     versions = {"pipeline": pipeline_version(), "gazetteer": gazetteer_version(gazetteer_dir)}
     previous = mf.load(out_dir)
@@ -291,7 +295,12 @@ def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, on_
     for job in all_jobs:
         key = _key(job, out_dir)
         prev = previous.get(key)
-        if not force and prev and _unchanged(job, prev, versions):
+        if job.refused or job.same_as:
+            outcomes[key] = _unread(job)
+            done += 1
+            if on_outcome:
+                on_outcome(outcomes[key], done, len(all_jobs))
+        elif not force and prev and _unchanged(job, prev, versions):
             outcomes[key] = Outcome(job, "unchanged", reason=prev.get("reason"),  # e.g. "no text layer …"
                                     meetings=prev.get("meetings") or 0,
                                     reader=prev.get("reader"), sha256=prev.get("sha256"),
@@ -302,6 +311,8 @@ def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, on_
         else:
             todo.append(job)
     staging = staging_dir(out_dir)
+    if staging.is_symlink():  # our own temporary name: a link there must not take the files elsewhere
+        staging.unlink()
     shutil.rmtree(staging, ignore_errors=True)  # what a killed run left half-written
     journal = mf.Journal(out_dir)
     try:
@@ -309,7 +320,7 @@ def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, on_
             from .record import Extractor
             _EXTRACTOR = Extractor.create(gazetteer_dir)  # cached per gazetteer; forked workers share it
             pool = WorkerPool(jobs or os.cpu_count() or 1, timeout=timeout, memory_mb=memory_mb,
-                              tmp_dir=staging, inherited=(journal.fd,))
+                              tmp_dir=staging, inherited=(journal.fd,), limits=limits)
             for outcome in pool.run(todo):
                 key = _key(outcome.job, out_dir)
                 outcomes[key] = outcome
@@ -329,6 +340,13 @@ def _run(inputs, out_dir, *, jobs, force, timeout, memory_mb, gazetteer_dir, on_
     return RunSummary(ordered, time.perf_counter() - started)
 
 
+def _unread(job: Job) -> Outcome:
+    """The outcome of a file that is not read: refused, or the same file as another input."""
+    if job.refused:
+        return Outcome(job, "failed", job.refused)
+    return Outcome(job, "duplicate", f"same file as {job.same_as}", duplicate_of=job.same_as)
+
+
 def _key(job: Job, out_dir: Path) -> str:
     return job.out.relative_to(out_dir).as_posix()
 
@@ -342,13 +360,14 @@ def _unchanged(job: Job, prev: dict[str, Any], versions: dict[str, str]) -> bool
     if not job.out.exists():
         return False
     try:
-        return hashlib.sha256(job.path.read_bytes()).hexdigest() == prev.get("sha256")
+        with open(job.path, "rb") as fh:  # streamed: the parent never holds a whole file
+            return hashlib.file_digest(fh, "sha256").hexdigest() == prev.get("sha256")
     except OSError:
         return False
 
 
 def _entry(o: Outcome, key: str, versions: dict[str, str]) -> dict[str, Any]:
-    return {"path": o.job.rel, "input": str(o.job.path), "output": key,
+    return {"path": o.job.rel, "input": printable(str(o.job.path)), "output": key,
             "status": o.status, "reason": o.reason, "reader": o.reader, "seconds": round(o.seconds, 3),
             "meetings": o.meetings, "sha256": o.sha256, "fingerprint": o.fingerprint,
             "duplicate_of": o.duplicate_of, **versions}

@@ -32,11 +32,82 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "record.schema.json"
 
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x faster
+# Nodes a YAML document may stand for once its aliases are expanded: far more than any
+# record or gazetteer file, far fewer than a "billion laughs" (10⁹).
+MAX_YAML_NODES = 1_000_000
+MAX_FINDING_CHARS = 200  # of one schema finding: a message may quote a whole (huge) value
 
 
-def load_yaml(text: str):
-    """Parse YAML with the safe loader (libyaml's when available)."""
-    return yaml.load(text, Loader=_SafeLoader)
+class LineDict(dict):
+    """A mapping loaded from YAML that knows the line it starts on (1-based)."""
+
+    __slots__ = ("line",)
+
+
+class _LineLoader(_SafeLoader):
+    """The safe loader, building every mapping as a LineDict (for messages that name a line)."""
+
+
+def _construct_line_dict(loader: _LineLoader, node: yaml.MappingNode):
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    yield data
+    data.update(loader.construct_mapping(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_line_dict)
+
+
+def load_yaml(text: str, *, lines: bool = False):
+    """Parse YAML with the safe loader (libyaml's when available); only plain data comes out.
+
+    Aliases may not make the document recursive or stand for more than MAX_YAML_NODES
+    nodes (a "billion laughs"): that is a ``yaml.YAMLError`` like any other bad YAML.
+    With ``lines``, every mapping is a LineDict that knows its line.
+    """
+    loader = (_LineLoader if lines else _SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "&" in text:  # without an anchor there is no alias, and nothing to expand
+            _check_expansion(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Raise a ConstructorError when aliases make ``root`` recursive or too large once expanded.
+
+    Each distinct node is sized once (aliases share nodes), so this is linear in the text."""
+    sizes: dict[int, int] = {}
+    entered: set[int] = set()  # the nodes on the current path from the root
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            entered.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > MAX_YAML_NODES:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"aliases expand this YAML past {MAX_YAML_NODES:,} nodes", node.start_mark)
+        elif key in entered:
+            raise yaml.constructor.ConstructorError(None, None, "a recursive alias", node.start_mark)
+        elif key not in sizes:
+            entered.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def dump_yaml(data: Any) -> str:
@@ -53,11 +124,12 @@ def schema_validator() -> Draft202012Validator:
 
 
 def schema_errors(data: Any) -> list[str]:
-    """Every schema violation of a record as "$.path: message", sorted."""
+    """Every schema violation of a record as "$.path: message", one line each (cut if long), sorted."""
     out = []
     for err in schema_validator().iter_errors(data):
         path = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err.absolute_path)
-        out.append(f"{path}: {err.message}")
+        message = " ".join(f"{path}: {err.message}".split())
+        out.append(message if len(message) <= MAX_FINDING_CHARS else message[:MAX_FINDING_CHARS - 1] + "…")
     return sorted(out)
 
 

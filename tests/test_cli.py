@@ -112,6 +112,9 @@ def test_validate_passes_and_fails(inputs, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     result = run("validate", str(out))
     assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if "takimi.yaml" in line]
+    assert "$.meetings[0].kind" in line and line.endswith("(and 1 more; -v lists them)")
+    result = run("validate", str(out), "-v")
     assert "$.meetings[0].kind" in result.output and "did you mean 'zvap-korce'" in result.output
 
 
@@ -143,3 +146,19 @@ def test_jobs_force_timeout_and_memory_options(inputs, tmp_path):
 def test_bad_option_values_are_usage_errors(inputs, tmp_path):
     assert run("extract", str(inputs), "-o", str(tmp_path / "o"), "--jobs", "0").exit_code == 2
     assert run("extract", str(inputs), "-o", str(tmp_path / "o"), "--timeout", "-1").exit_code == 2
+
+
+def test_limit_options_reach_the_workers_and_name_the_limit(inputs, tmp_path):
+    out = tmp_path / "out"
+    result = run("extract", str(inputs), "-o", str(out), "--max-file-size", "100", "--max-pages", "5")
+    assert result.exit_code == 1
+    assert "takimi.txt: refused: file size" in result.output and "exceeds --max-file-size 100 bytes" in result.output
+    manifest = (out / "manifest.jsonl").read_text(encoding="utf-8")
+    assert '"status": "failed"' in manifest and "--max-file-size 100 bytes" in manifest
+    assert run("extract", str(inputs), "-o", str(out), "--max-file-size", "1MB").exit_code == 0
+
+
+@pytest.mark.parametrize("option, value", [("--max-file-size", "big"), ("--max-unzipped-size", "-1MB"),
+                                           ("--max-pages", "-1"), ("--max-zip-ratio", "x")])
+def test_bad_limit_values_are_usage_errors(inputs, tmp_path, option, value):
+    assert run("extract", str(inputs), "-o", str(tmp_path / "o"), option, value).exit_code == 2

@@ -4,12 +4,16 @@
 the lowercase file suffix. Reader modules are imported lazily so that reading a
 text file never pays for importing trafilatura or pdfium. Every failure is a
 ``pipeline.errors.InputError`` subclass whose message is one line naming the file.
+Both take ``limits`` (``ReadLimits``): the file size is checked before a byte is
+read, the text length after the reader, and each reader checks its own limits.
 
 The helpers ``Piece``, ``assemble`` and ``one_line`` are shared by the readers.
 """
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
@@ -17,8 +21,10 @@ from typing import NamedTuple
 
 from pipeline.errors import InputError, UnsupportedFormat
 from pipeline.read.base import Block, BlockKind, RawDocument
+from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
 
-__all__ = ["SUFFIX_READERS", "Block", "RawDocument", "read_bytes", "read_document"]
+__all__ = ["Block", "RawDocument", "ReadLimits", "read_document", "read_bytes", "read_file",
+           "SUFFIX_READERS"]
 
 # Lowercase suffix -> reader module (relative to this package).
 SUFFIX_READERS: dict[str, str] = {
@@ -30,6 +36,7 @@ SUFFIX_READERS: dict[str, str] = {
 }
 
 BLOCK_SEPARATOR = "\n\n"
+NOT_REGULAR = "refused: not a regular file"  # a FIFO, device or socket: reading it could block forever
 CELL_SEPARATOR = " | "
 
 
@@ -41,22 +48,46 @@ class Piece(NamedTuple):
     page: int | None = None
 
 
-def read_document(path: Path) -> RawDocument:
+def read_document(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read the file at ``path`` with the reader its suffix names."""
     path = Path(path)
     _reader_for(path.suffix, str(path))
+    data = read_file(path, limits=limits, name=str(path))
+    return read_bytes(data, suffix=path.suffix, name=str(path), limits=limits)
+
+
+def read_file(path: Path, *, limits: ReadLimits = DEFAULT_LIMITS, name: str) -> bytes:
+    """The bytes of a regular file, refused unread when over ``--max-file-size``.
+
+    The size is checked on the open file (fstat), and at most one byte more than the
+    limit is read, so a file that grows after the check is refused too.
+    """
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(NOT_REGULAR, path=name)
+            limits.check("max_file_size", info.st_size, "file size", name=name)
+            data = fh.read(limits.max_file_size + 1) if limits.max_file_size else fh.read()
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise InputError(f"cannot read file ({reason.lower()})", path=str(path)) from None
-    return read_bytes(data, suffix=path.suffix, name=str(path))
+        raise InputError(unreadable_reason(exc), path=name) from None
+    limits.check("max_file_size", len(data), "file size", name=name)
+    return data
 
 
-def read_bytes(data: bytes, *, suffix: str, name: str) -> RawDocument:
+def unreadable_reason(exc: OSError) -> str:
+    """An OS error on opening a file as a one-line reason: "cannot read file (permission denied)"."""
+    return f"cannot read file ({(exc.strerror or exc.__class__.__name__).lower()})"
+
+
+def read_bytes(data: bytes, *, suffix: str, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a document already in memory (hash once, read once); ``name`` is for messages."""
     module = _reader_for(suffix, name)
-    return module.read(data, name=name)
+    limits.check("max_file_size", len(data), "file size", name=name)
+    document = module.read(data, name=name, limits=limits)
+    limits.check("max_text_chars", len(document.text), "extracted text length", name=name)
+    return document
 
 
 def _reader_for(suffix: str, name: str) -> ModuleType:

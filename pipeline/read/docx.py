@@ -18,6 +18,8 @@ from lxml import etree
 from pipeline.errors import CorruptDocument, EmptyDocument, EncryptedDocument
 from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
 from pipeline.read.base import RawDocument
+from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
+from pipeline.read.zipscan import check_package
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # compound file: an encrypted .docx or a legacy .doc
 ZIP_MAGIC = b"PK"
@@ -52,9 +54,9 @@ TEXTBOX_XPATH = etree.XPath(
 )
 
 
-def read(data: bytes, *, name: str) -> RawDocument:
+def read(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a .docx: blocks in document order, title from core properties or first heading."""
-    document = open_docx(data, name=name)
+    document = open_docx(data, name=name, limits=limits)
     try:
         styles = _style_names(document)
         pieces = list(_body_pieces(document.element.body, document, styles))
@@ -67,9 +69,9 @@ def read(data: bytes, *, name: str) -> RawDocument:
     return assemble(pieces, fmt="docx", method="docx:python-docx", title=title)
 
 
-def open_docx(data: bytes, *, name: str):
+def open_docx(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS):
     """Open the package with python-docx, translating every failure to an InputError."""
-    _check_container(data, name=name)
+    _check_container(data, name=name, limits=limits)
     import docx
 
     try:
@@ -81,20 +83,22 @@ def open_docx(data: bytes, *, name: str):
         raise CorruptDocument(f"not a valid .docx ({reason})", path=name) from None
 
 
-def _check_container(data: bytes, *, name: str) -> None:
-    """Reject empty files, OLE files (encrypted/legacy) and zips without a Word body."""
+def _check_container(data: bytes, *, name: str, limits: ReadLimits) -> None:
+    """Reject empty files, OLE files (encrypted/legacy), zips without a Word body, and
+    packages over the zip limits or with a DTD (``zipscan.check_package``)."""
     if not data.strip():
         raise EmptyDocument("empty file", path=name)
     if data.startswith(OLE_MAGIC):
         raise EncryptedDocument("encrypted or legacy .doc file, not .docx", path=name)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - zipfile raises many types on a damaged directory
         reason = "truncated or corrupt zip archive" if data.startswith(ZIP_MAGIC) else "not a zip archive"
         raise CorruptDocument(f"not a valid .docx ({reason})", path=name) from None
-    if MAIN_PART not in names:
-        raise CorruptDocument("not a valid .docx (no word/document.xml)", path=name)
+    with archive:
+        if MAIN_PART not in archive.namelist():
+            raise CorruptDocument("not a valid .docx (no word/document.xml)", path=name)
+        check_package(archive, data, name=name, limits=limits)
 
 
 def _style_names(document) -> dict[str, str]:

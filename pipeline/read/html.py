@@ -22,12 +22,8 @@ from lxml import html as lxml_html
 from pipeline.errors import EmptyDocument
 from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
 from pipeline.read.base import RawDocument
-from pipeline.read.txt import (
-    decode_bom,
-    decode_legacy,
-    reject_control_text,
-    repair_mojibake,
-)
+from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
+from pipeline.read.txt import decode_bom, decode_legacy, reject_control_text, repair_mojibake
 
 # trafilatura wins unless it finds less than this share of the fallback's text.
 FALLBACK_WIN_RATIO = 0.5
@@ -71,10 +67,11 @@ COMPACT_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|[T\s])")
 DMY_DATE_RE = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})(?:$|\s)")
 
 
-def read(data: bytes, *, name: str) -> RawDocument:
+def read(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a saved web page: main text blocks, title and metadata date."""
     markup, warnings = decode_html(data, name=name)
     tree = parse_html(markup, name=name)
+    limits.check("max_html_depth", nesting_depth(tree), "HTML nesting depth", name=name)
     title = find_title(tree)
     published = find_published(tree)
     pieces, method = extract_main_text(markup, tree)
@@ -137,6 +134,15 @@ def parse_html(markup: str, *, name: str) -> lxml_html.HtmlElement:
         return lxml_html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         raise EmptyDocument("no HTML content in the page", path=name) from None
+
+
+def nesting_depth(tree: etree._Element) -> int:
+    """How deeply the page's elements nest (libxml2 stops nesting at 256 and drops the rest)."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 # --- main text ------------------------------------------------------------------------

@@ -25,6 +25,8 @@ import pypdfium2.raw as pdfium_c
 from pipeline.errors import CorruptDocument, EmptyDocument, EncryptedDocument
 from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
 from pipeline.read.base import RawDocument
+from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
+from pipeline.read.pdfscan import check_streams
 
 PDF_MAGIC = b"%PDF-"
 HEADER_SEARCH_BYTES = 1024  # some generators put junk before the header
@@ -134,12 +136,14 @@ class Paragraph:
     line_count: int
 
 
-def read(data: bytes, *, name: str) -> RawDocument:
+def read(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a PDF: paragraphs and table rows per page, title, warnings for empty pages."""
     _check_bytes(data, name=name)
+    check_streams(data, name=name, limits=limits)
     document = _open(data, name=name)
     tables = _TableFinder(data)
     try:
+        limits.check("max_pages", len(document), "page count", name=name)
         meta_title = _metadata_title(document)
         results = _read_pages(document, tables, name=name)
     finally:

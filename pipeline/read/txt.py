@@ -20,6 +20,7 @@ import ftfy
 from pipeline.errors import DecodingError, EmptyDocument
 from pipeline.read import Piece, assemble
 from pipeline.read.base import RawDocument
+from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
 
 # Byte-order marks, longest first (the UTF-32 LE BOM starts with the UTF-16 LE one).
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -54,7 +55,7 @@ HEADING_MAX_CHARS = 120
 SENTENCE_END = ".!?;:,"
 
 
-def read(data: bytes, *, name: str) -> RawDocument:
+def read(data: bytes, *, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> RawDocument:
     """Read a .txt file: decode, repair, and split into paragraph blocks."""
     text, encoding, warnings = decode_text(data, name=name)
     if not text.strip():
