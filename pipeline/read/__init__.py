@@ -23,8 +23,15 @@ from pipeline.errors import InputError, UnsupportedFormat
 from pipeline.read.base import Block, BlockKind, RawDocument
 from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
 
-__all__ = ["Block", "RawDocument", "ReadLimits", "read_document", "read_bytes", "read_file",
-           "SUFFIX_READERS"]
+__all__ = [
+    "SUFFIX_READERS",
+    "Block",
+    "RawDocument",
+    "ReadLimits",
+    "read_bytes",
+    "read_document",
+    "read_file",
+]
 
 # Lowercase suffix -> reader module (relative to this package).
 SUFFIX_READERS: dict[str, str] = {

@@ -23,7 +23,12 @@ from pipeline.errors import EmptyDocument
 from pipeline.read import CELL_SEPARATOR, Piece, assemble, one_line
 from pipeline.read.base import RawDocument
 from pipeline.read.limits import DEFAULT_LIMITS, ReadLimits
-from pipeline.read.txt import decode_bom, decode_legacy, reject_control_text, repair_mojibake
+from pipeline.read.txt import (
+    decode_bom,
+    decode_legacy,
+    reject_control_text,
+    repair_mojibake,
+)
 
 # trafilatura wins unless it finds less than this share of the fallback's text.
 FALLBACK_WIN_RATIO = 0.5
