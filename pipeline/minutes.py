@@ -214,6 +214,14 @@ def _cells(line: str, offset: int) -> list[Cell]:
     return cells
 
 
+def rows_of(tables: list[TextTable], kind: str):
+    """(table, row) of every row of the tables of one kind."""
+    for table in tables:
+        if table.kind == kind:
+            for row in table.rows:
+                yield table, row
+
+
 def institution_in(ctx: Context, start: int, end: int, lookup=None) -> InstitutionMatch | None:
     """The first gazetteer institution named in a span; else the span itself looked up."""
     found = next((m for m in ctx.institutions if start <= m.start < end and m.ref), None)
@@ -230,19 +238,16 @@ def institution_in(ctx: Context, start: int, end: int, lookup=None) -> Instituti
 def table_persons(ctx: Context, tables: list[TextTable], lookup=None) -> list[PersonRecord]:
     """Persons from tables of those present: name, role and institution per row."""
     out = []
-    for table in tables:
-        if table.kind != "participants":
+    for table, row in rows_of(tables, "participants"):
+        name = table.cell(row, "name")
+        if name is None:
             continue
-        for row in table.rows:
-            name = table.cell(row, "name")
-            if name is None:
-                continue
-            role = table.cell(row, "role")
-            inst = table.cell(row, "institution")
-            office = institution_in(ctx, inst.start, inst.end, lookup) if inst else None
-            person = _person(ctx, name.start, name.end, role.text if role else None, office, honorific=False)
-            if person is not None:
-                out.append(person)
+        role = table.cell(row, "role")
+        inst = table.cell(row, "institution")
+        office = institution_in(ctx, inst.start, inst.end, lookup) if inst else None
+        person = _person(ctx, name.start, name.end, role.text if role else None, office, honorific=False)
+        if person is not None:
+            out.append(person)
     return out
 
 
@@ -406,16 +411,13 @@ class TaskRow:
 def task_rows(ctx: Context, tables: list[TextTable], lookup=None) -> list[TaskRow]:
     """Rows of tables of tasks: the task, who is responsible (first institution named) and the Afati."""
     out = []
-    for table in tables:
-        if table.kind != "tasks":
+    for table, row in rows_of(tables, "tasks"):
+        task = table.cell(row, "task")
+        if task is None or len(task.text.split()) < 2:
             continue
-        for row in table.rows:
-            task = table.cell(row, "task")
-            if task is None or len(task.text.split()) < 2:
-                continue
-            who = table.cell(row, "responsible")
-            actor = institution_in(ctx, who.start, who.end, lookup) if who else None
-            out.append(TaskRow(task, who, actor, table.cell(row, "due")))
+        who = table.cell(row, "responsible")
+        actor = institution_in(ctx, who.start, who.end, lookup) if who else None
+        out.append(TaskRow(task, who, actor, table.cell(row, "due")))
     return out
 
 

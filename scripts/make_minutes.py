@@ -1881,25 +1881,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     _check_data()
-    args.out.mkdir(parents=True, exist_ok=True)
-    stale = []
-    for name, writer in OUTPUTS.items():
-        target = args.out / name
-        if args.check:
-            tmp = target.with_name(target.name + ".tmp")
-            writer(tmp)
-            new = tmp.read_bytes()
-            tmp.unlink()
-            old = target.read_bytes() if target.exists() else b""
-            status = "ok" if new == old else "DIFFERS"
-            if new != old:
-                stale.append(name)
-        else:
-            writer(target)
-            new = target.read_bytes()
-            status = "written"
-        print(f"{status:8} {name}  {len(new):7d} B  sha256 {hashlib.sha256(new).hexdigest()[:12]}")
-    return 1 if stale else 0
+    from make_samples import write_outputs  # same folder: the same write-or-check loop
+    return write_outputs(OUTPUTS, args.out, check=args.check)
 
 
 if __name__ == "__main__":

@@ -556,11 +556,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="do not write; exit 1 if any committed file differs from what would be generated")
     args = ap.parse_args(argv)
 
-    args.out.mkdir(parents=True, exist_ok=True)
+    return write_outputs(OUTPUTS, args.out, check=args.check)
+
+
+def write_outputs(outputs: dict, out: Path, *, check: bool) -> int:
+    """Write each generated file (or, with ``check``, compare it with the committed one);
+    1 if any committed file is out of date."""
+    out.mkdir(parents=True, exist_ok=True)
     stale = []
-    for name, writer in OUTPUTS.items():
-        target = args.out / name
-        if args.check:
+    for name, writer in outputs.items():
+        target = out / name
+        if check:
             tmp = target.with_name(target.name + ".tmp")
             writer(tmp)
             new = tmp.read_bytes()
@@ -573,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
             writer(target)
             new = target.read_bytes()
             status = "written"
-        print(f"{status:8} {name}  {len(new):6d} B  sha256 {hashlib.sha256(new).hexdigest()[:12]}")
+        print(f"{status:8} {name}  {len(new):7d} B  sha256 {hashlib.sha256(new).hexdigest()[:12]}")
     return 1 if stale else 0
 
 
