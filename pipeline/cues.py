@@ -74,6 +74,8 @@ class Cues:
     list_intro: CuePattern
     task_intro: CuePattern
     task_like: CuePattern
+    assignment: CuePattern
+    action_start: CuePattern
     deadline_before: CuePattern
     reference_before: CuePattern
     period_before: CuePattern
@@ -134,6 +136,8 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         list_intro=compile_cues(c["commitments"]["list_intro"]),
         task_intro=compile_cues(c["commitments"]["task_intro"]),
         task_like=compile_cues(c["commitments"]["task_like"]),
+        assignment=compile_cues(c["commitments"].get("assignment", [])),
+        action_start=compile_cues(c["commitments"].get("action_start", [])),
         deadline_before=compile_cues(d["deadline_before"]),
         reference_before=compile_cues(d["reference_before"]),
         period_before=compile_cues(d.get("period_before", ["per periudhen", "per"])),

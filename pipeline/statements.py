@@ -222,7 +222,8 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
             if len(ctx.text[start:end].split()) >= 3:
                 cue = ctx.cues.commitment.search(ctx.folded, start, end)
                 subject_end = cue.start() if cue else min(end, start + ITEM_SUBJECT_CHARS)
-                out.append(_statement(ctx, s, start, end, subject_end, resolve, deadlines))
+                out.extend(_statement(ctx, s, a, b, subject_end, resolve, deadlines)
+                           for a, b in (_actions(ctx, start, end) or [(start, end)]))
             continue
         was_in_list, in_list = in_list, False
         if ctx.cues.past_reference.search(f) and not ctx.cues.commitment.search(f):
@@ -246,10 +247,11 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
                 cue_start = c.start + m.start()
                 if ctx.cues.not_commitment.search(cf, max(0, m.start() - 8), min(len(cf), m.end() + 30)):
                     continue
-                start, end = trim(ctx, _clause_start(ctx, c, cue_start), c.end)
+                start, end = trim(ctx, _with_subject(ctx, c, _clause_start(ctx, c, cue_start), cue_start), c.end)
                 if len(ctx.text[start:end].split()) < 4:
                     continue
-                out.append(_statement(ctx, c, start, end, cue_start, resolve, deadlines))
+                out.extend(_assigned_items(ctx, c, start, end, c.start + m.end(), cue_start, resolve, deadlines)
+                           or [_statement(ctx, c, start, end, cue_start, resolve, deadlines)])
                 committed = True
                 in_list = _next_is_line(ctx, s) and bool(
                     was_in_list or ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
@@ -323,6 +325,61 @@ def _next_is_line(ctx: Context, s: Sentence) -> bool:
     """True when the sentence ends its line (a list may go on on the next line or block)."""
     body = ctx.text[s.start:s.end].rstrip(" \t")
     return body.endswith("\n") or ctx.text[s.end:s.end + 1] == "\n"
+
+
+ENUMERATION = re.compile(r",\s+(?:si dhe\s+|dhe\s+)?|\s+si dhe\s+|;\s+")  # on folded text
+
+
+SUBJECT_MAX_WORDS = 8
+
+
+def _with_subject(ctx: Context, c: Sentence, start: int, cue_start: int) -> int:
+    """"Ky plan dhe këto aktivitete, do të shtrihen …": a clause that opens with its cue after a
+    comma takes back the short subject before the comma (from the clause's start)."""
+    if ctx.text[start:cue_start].strip():
+        return start
+    comma = ctx.text.rfind(",", c.start, start)
+    if comma < 0 or ctx.text[comma + 1:start].strip():
+        return start
+    subject = ctx.text[c.start:comma]
+    if 0 < len(subject.split()) <= SUBJECT_MAX_WORDS and "," not in subject \
+            and not ctx.cues.happened.search(ctx.folded, c.start, comma):
+        return c.start
+    return start
+
+
+def _assigned_items(ctx: Context, c: Sentence, start: int, end: int, cue_end: int, cue_start: int,
+                    resolve, deadlines) -> list[Statement]:
+    """"U la detyrë kompletimi i rrugëve …, eleminimi i ndërprerjeve … si dhe plotësimi …": after
+    a cue that assigns tasks, an enumeration of actions is one commitment per action; [] when
+    the clause is no such enumeration."""
+    if not ctx.cues.assignment.search(ctx.folded, cue_start, cue_end + 1):
+        return []
+    return [_statement(ctx, c, a, b, cue_start, resolve, deadlines) for a, b in _actions(ctx, cue_end, end)]
+
+
+def _actions(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """The actions of an enumeration ("Krijimi i rezervave …, përforcimi i urgjencës …, shtretër
+    rezervë …"): a part that starts with an action (nominalised or subjunctive) opens an item, the
+    other parts go with the item before. [] unless it opens with an action and holds two."""
+    parts, pos = [], start
+    for m in [*ENUMERATION.finditer(ctx.folded, start, end), None]:
+        stop = m.start() if m else end
+        lead = len(ctx.text[pos:stop]) - len(ctx.text[pos:stop].lstrip())
+        opens = bool(ctx.cues.action_start.regex.match(ctx.folded, pos + lead))  # before trim drops "të"
+        a, b = trim(ctx, pos, stop)
+        pos = m.end() if m else end
+        if b > a:
+            parts.append((a, b, opens))
+    items: list[tuple[int, int]] = []
+    for a, b, opens in parts:
+        if opens and len(ctx.text[a:b].split()) >= 3:
+            items.append((a, b))
+        elif items:
+            items[-1] = (items[-1][0], b)
+        else:
+            return []
+    return items if len(items) >= 2 else []
 
 
 def _statement(ctx, s, start, end, cue_start, resolve, deadlines) -> Statement:

@@ -95,3 +95,28 @@ def test_responsible_and_deadline_labels_of_a_task(extract_text):
     assert [(c.text, c.actor, c.due) for c in m.commitments] == [
         ("Hartimi i listës së fëmijëve në situatë rruge", "bashkia-fier", "2020-11-30"),
         ("Trajnimi i mësuesve", "zvap-fier", "2020-12")]
+
+
+def test_an_enumeration_of_assigned_tasks_is_one_commitment_per_task(extract_text):
+    m = first(extract_text, (
+        "Më 6 janar 2016 u zhvillua mbledhja e KRAT Kukës. U la detyrë kompletimi i rrugëve me sinjalistikën "
+        "e duhur, eleminimi i ndërprerjeve të autostradës si dhe plotësimi i saj me elemente sigurie."))
+    assert [c.text for c in m.commitments] == [
+        "kompletimi i rrugëve me sinjalistikën e duhur", "eleminimi i ndërprerjeve të autostradës",
+        "plotësimi i saj me elemente sigurie"]
+
+
+def test_objects_of_one_action_are_not_split(extract_text):
+    m = first(extract_text, (
+        "Më 6 janar 2016 u zhvillua mbledhja e KRAT Kukës. U la detyrë:\n"
+        "Bashkëpunimi ndërmjet bashkive dhe shkollave, për sigurimin e procesit mësimor, ngrohjen e "
+        "ambienteve shkollore dhe transportin e nxënësve."))
+    assert len(m.commitments) == 1 and m.commitments[0].text.startswith("Bashkëpunimi")
+
+
+def test_a_short_subject_before_a_comma_stays_with_its_commitment(extract_text):
+    m = first(extract_text, (
+        "Më 6 qershor 2019 u zhvillua tryeza teknike në Durrës. Ky plan antitrafik dhe këto aktivitete, "
+        "do të shtrihen përgjatë gjithë sezonit veror."))
+    assert [c.text for c in m.commitments] == [
+        "Ky plan antitrafik dhe këto aktivitete, do të shtrihen përgjatë gjithë sezonit veror"]
