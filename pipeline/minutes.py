@@ -104,11 +104,11 @@ def sections(ctx: Context) -> list[Section]:
                 found.append(Section(kind, start, start + m.end(), len(ctx.text)))
             break
         else:  # "… la detyrat e mëposhtme: Detyrat e lëna:": a label that ends its line
-            for kind, rx in patterns:
-                m = _LINE_END_LABEL.search(line)
-                label = rx.match(line, m.start(1)) if m else None
+            tail = _LINE_END_LABEL.search(line)
+            for kind, rx in patterns if tail else ():
+                label = rx.match(line, tail.start(1))
                 if label is not None and label.end() >= len(line.rstrip()):
-                    found.append(Section(kind, start + m.start(1), start + len(line), len(ctx.text)))
+                    found.append(Section(kind, start + tail.start(1), start + len(line), len(ctx.text)))
                     break
     for a, b in pairwise(found):
         a.end = b.start
@@ -172,11 +172,16 @@ def text_tables(ctx: Context) -> list[TextTable]:
 
 
 def _header_patterns(ctx: Context) -> dict[str, dict[str, re.Pattern]]:
-    out = {}
-    for kind in ("participants", "tasks"):
-        spec = ctx.gaz.cues.get(f"{kind}_table") or {}
-        out[kind] = {col: re.compile("|".join(f"(?:{p})" for p in pats)) for col, pats in spec.items()}
-    return {k: v for k, v in out.items() if v}
+    """Column patterns of each kind of table (``cues.yaml``: ``<kind>_table``), compiled once."""
+    specs = tuple((kind, tuple((col, tuple(pats)) for col, pats in (ctx.gaz.cues.get(f"{kind}_table") or {}).items()))
+                  for kind in ("participants", "tasks"))
+    return _compiled_headers(specs)
+
+
+@lru_cache(maxsize=8)
+def _compiled_headers(specs: tuple) -> dict[str, dict[str, re.Pattern]]:
+    return {kind: {col: re.compile("|".join(f"(?:{p})" for p in pats)) for col, pats in columns}
+            for kind, columns in specs if columns}
 
 
 def _header(ctx: Context, cells: list[Cell], headers) -> tuple[str, dict[str, int]] | None:
