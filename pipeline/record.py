@@ -213,6 +213,7 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
     discussion = [(t.body, t.end, resolve_id(t.institution) if t.institution else None) for t in turns
                   if minutes.in_sections(t.start, parts, "discussion")]
     issues = sorted(issues + reported_problems(ctx, discussion, issues + commitments), key=lambda s: s.start)
+    _partners_only(insts, commitments, resolve_id)
     absentees = [Absentee(name=p.name if p else None, institution=resolve_id(m) if m else None,
                           text=ctx.text[a:b], start=a, end=b) for p, m, a, b in absent]
     period = mt.review_period(ctx) if kind == "review" else None
@@ -235,6 +236,18 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
         meeting.absent = absentees
         out.append(meeting)
     return out
+
+
+def _partners_only(insts, commitments: list[Statement], resolve_id) -> None:
+    """An institution named only inside commitments, and never as the one who will act ("…
+    të përfundojë regjistrimin, në bashkëpunim me Zyrën e Gjendjes Civile"), is a partner of a
+    future action, not of the meeting: mentioned."""
+    actors = {c.by for c in commitments}
+    for rec in insts:
+        if rec.id in actors or rec.role == "mentioned" or not rec.mentions:
+            continue
+        if all(any(c.start <= m.start < c.end for c in commitments) for m in rec.mentions):
+            rec.role = "mentioned"
 
 
 def _commitment(s: Statement) -> Commitment:

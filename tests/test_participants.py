@@ -145,3 +145,13 @@ def test_a_table_without_a_name_column_gives_no_persons(extract_text):
     m = first(extract_text, ("U zhvillua mbledhja e KRAT në Qarkun Fier.\n\nViti | Raste | Institucioni\n\n"
                              "2020 | Dritan Hoxha | DVP Fier"))
     assert "Dritan Hoxha" not in persons(m)
+
+
+def test_a_partner_named_only_inside_a_commitment_is_mentioned(extract_text):
+    m = first(extract_text, (
+        "Më 12 prill 2021 u zhvillua mbledhja e KRAT Gjirokastër, me pjesëmarrjen e Bashkisë Gjirokastër. "
+        "Prefekti kërkoi që Bashkia Gjirokastër të përfundojë regjistrimin e fëmijëve deri në maj 2021, "
+        "në bashkëpunim me Zyrën e Gjendjes Civile Gjirokastër."))
+    r = roles(m)
+    assert r["bashkia-gjirokaster"] == "participant"
+    assert r["zyra-gjendjes-civile-gjirokaster"] == "mentioned"
