@@ -21,6 +21,7 @@ STEP = 64 * KB  # compressed bytes fed, and most bytes inflated, per step
 STREAM_RE = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 DICT_LOOKBACK = 4 * KB  # bytes before "stream" searched for the stream's dictionary
 OBJECT_RE = re.compile(rb"(\d+)\s+\d+\s+obj\b")
+OBJECT_HEAD_MAX = 40  # bytes an "N G obj" header may take before its "obj"
 FLATE = b"/FlateDecode"
 IMAGE_RE = re.compile(rb"/Subtype\s*/Image\b")
 
@@ -44,13 +45,17 @@ def check_streams(data: bytes, *, name: str, limits: ReadLimits) -> None:
 
 
 def _dictionary(data: bytes, start: int) -> tuple[bytes, str]:
-    """The dictionary before the "stream" keyword at ``start``, and a label for messages."""
-    window = data[max(0, start - DICT_LOOKBACK):start]
-    objects = list(OBJECT_RE.finditer(window))
-    if not objects:
-        return window, "a stream"
-    last = objects[-1]
-    return window[last.end():], f"stream object {int(last.group(1))}"
+    """The dictionary before the "stream" keyword at ``start``, and a label for messages:
+    from the last "N G obj" header within DICT_LOOKBACK bytes (found backwards with rfind,
+    not by scanning the window forwards)."""
+    low = max(0, start - DICT_LOOKBACK)
+    pos = data.rfind(b"obj", low, start)
+    while pos >= 0:
+        head = OBJECT_RE.search(data, max(low, pos - OBJECT_HEAD_MAX), pos + 3)
+        if head is not None and head.end() == pos + 3:
+            return data[head.end():start], f"stream object {int(head.group(1))}"
+        pos = data.rfind(b"obj", low, pos)
+    return data[low:start], "a stream"
 
 
 def _inflate(data: memoryview, start: int) -> Iterator[tuple[int, int]]:
