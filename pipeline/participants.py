@@ -25,6 +25,8 @@ SUBJECT_VERB_WINDOW = 160     # chars after a subject institution in which its o
 CHAIR_CUE_WINDOW = 160        # chars between a chair cue and the chair's name
 NAME_MAX_TOKENS = 3
 TITLE_SCAN_TOKENS = 18
+FROM_INSTITUTION_TOKENS = 3   # "Name nga misioni i OSBE-së": the institution within this many tokens of "nga"
+CASE_SUFFIX_MAX = 4           # "-it", "-së", "-ve": the case ending written after an acronym
 _UPPER_WORD = re.compile(r"^[A-ZËÇ][a-zëç]+(?:-[A-ZËÇ][a-zëç]+)?$|^[A-ZËÇ]{2,}$")
 
 
@@ -259,6 +261,9 @@ class PersonFinder:
                     self._add(found, span, None, self.table.idxs[span[0]])
                 return
             text = texts[j]
+            if text in ("-", "‐", "–") and j + 1 < n and texts[j + 1].islower() and len(texts[j + 1]) <= CASE_SUFFIX_MAX:
+                j += 2  # an acronym's case ending: "Eksperti i IOM-it, Genti Bajrami"
+                continue
             if (text.islower() and norms[j] not in CONNECTOR_KEYS) or text.isdigit():
                 return
             if text in (".", ";", ":", "(", ")"):
@@ -271,7 +276,8 @@ class PersonFinder:
         starts = {m.start for m in self.ctx.institutions}
         for i in range(1, n):
             is_title = norms[i] in self.title_keys and texts[i][:1].isupper()
-            is_from = (texts[i].lower() == "nga" and i + 1 < n and self.table.idxs[i + 1] in starts)
+            is_from = texts[i].lower() == "nga" and any(  # "nga DVP", "nga misioni i OSBE-së"
+                self.table.idxs[k] in starts for k in range(i + 1, min(n, i + 1 + FROM_INSTITUTION_TOKENS)))
             if not (is_title or is_from):
                 continue
             j = i

@@ -155,3 +155,15 @@ def test_a_partner_named_only_inside_a_commitment_is_mentioned(extract_text):
     r = roles(m)
     assert r["bashkia-gjirokaster"] == "participant"
     assert r["zyra-gjendjes-civile-gjirokaster"] == "mentioned"
+
+
+def test_a_title_with_an_inflected_acronym_before_the_name(extract_text):
+    m = first(extract_text, "Më 26 mars 2019 u zhvillua një trajnim në Fier. Eksperti i IOM-it, Genti Bajrami, "
+                            "prezantoi treguesit kryesorë të trafikimit.")
+    assert [p.name for p in m.persons] == ["Genti Bajrami"]
+
+
+def test_a_name_from_an_institution_named_a_few_words_later(extract_text):
+    m = first(extract_text, "Më 20 shkurt 2018 u zhvillua një punëtori në Prishtinë. Vesna Vujoviq nga misioni i "
+                            "OSBE-së tha se Kosova mbetet një vend i origjinës së viktimave.")
+    assert "Vesna Vujoviq" in [p.name for p in m.persons]
