@@ -17,6 +17,9 @@ from .gazetteer import Gazetteer
 from .match import BodyMatch, InstitutionMatch, PlaceMatch
 from .normalize import fold_aligned
 
+# A list item's mark at the start of a line: "- ", "• ", "12. ", "3)", "a)".
+BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,3}\s*[.)]|[a-h]\))\s*")
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .context import Context, Sentence, clauses
+from .context import BULLET, Context, Sentence, clauses
 from .dates import DateMention
 from .normalize import fold
+from .read import CELL_SEPARATOR
 
 EVENT_SENTENCES = 3          # how many event sentences anchor a meeting
 LEAD_CHARS = 600             # the lead of a release: where its kind is stated when the title is silent
@@ -64,7 +65,6 @@ def meeting_kind(ctx: Context, events: list[Sentence]) -> str:
     """The kind named in the title, else in the lead and first event sentences."""
     texts = []
     if ctx.title:
-        from .normalize import fold
         texts.append(fold(ctx.title))
     lead = ctx.folded[:LEAD_CHARS]
     texts.append(" ".join(ctx.sentence_folded(s) for s in events[:2]) + " " + lead)
@@ -295,7 +295,6 @@ def time_of(ctx: Context, events: list[Sentence]) -> str | None:
 
 AGENDA_MAX_ITEMS = 15
 AGENDA_ITEM_MAX_WORDS = 40
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—•*·▪])\s*")
 _INLINE_ITEM = re.compile(r"(?<=[.;])\s+(?=\d{1,2}[.)]\s+[A-ZËÇ])")  # "… azil. 3. Fëmijët …": items run together
 
 
@@ -315,9 +314,9 @@ def agenda_of(ctx: Context) -> list[str]:
         text = line.strip()
         if not text:
             continue
-        if " | " in text or section.match(fold(text)) or len(items) >= AGENDA_MAX_ITEMS:
+        if CELL_SEPARATOR in text or section.match(fold(text)) or len(items) >= AGENDA_MAX_ITEMS:
             break
-        item = _NUMBERING.sub("", text).strip(" :;")
+        item = BULLET.sub("", text).strip(" :;")
         if not item or len(item.split()) > AGENDA_ITEM_MAX_WORDS:
             break
         items.append(item)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from .context import Context
+from .context import BULLET, Context
 from .match import InstitutionMatch
 from .normalize import fold
 from .participants import PersonRecord, person_vocabulary, title_case
@@ -32,7 +32,6 @@ from .read import CELL_SEPARATOR
 LABEL_MAX_WORDS = 6            # a section label on its own line is short ("Detyrat e lëna:")
 LIST_ITEM_MAX_WORDS = 20       # a longer line ends a list of those present or absent (prose follows)
 ITEM_SPLIT = re.compile(r"\s*;\s*|\n+")
-BULLET = re.compile(r"^\s*(?:\d{1,3}\s*[.)]|[-–—•*·▪])\s*")
 NAME_WORD = re.compile(r"[A-ZËÇ][a-zëç]+(?:-[A-ZËÇ][a-zëç]+)?")
 ROLE_TRIM = re.compile(r"(?:[\s,(:–-]+|\s(?:i|e|te|të|ne|në|prane|pranë|per|për|nga|tek|te)\s*)+$")
 SPEAKER_LABEL = re.compile(r"\s*(\([^)\n]{1,80}\))?\s*([:–-]\s*)?")  # "(DVP Shkodër): "

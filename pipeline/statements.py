@@ -13,21 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import Context, Sentence, clauses
+from .context import BULLET, Context, Sentence, clauses
 from .dates import DateMention
+from .read import CELL_SEPARATOR
 
 ISSUE_CLAUSE_WORDS = 40       # a clause this short is an issue's text as a whole
 CLAUSE_BREAK = re.compile(r"[,;:–—]\s|\s(?:që|qe|se|ku|dhe se)\s")  # on lowercased, not folded, text
 MAX_BACK_CHARS = 90           # how far back from a cue the clause start may be
 MAX_TEXT_CHARS = 400
 ITEM_SUBJECT_CHARS = 60       # a list item's actor is named near its start ("– Bashkia Durrës do të …")
-TASK_DEADLINE = re.compile(r"\s*afat\w*\s*:")  # on folded text
-DEADLINE_LABEL = re.compile(r"\bafat\w*\s*:")
+DEADLINE_LABEL = re.compile(r"\bafat\w*\s*:")  # "Afati: 30.11.2020", on folded text
 RESPONSIBLE_WINDOW = 80       # chars after an item in which its "Përgjegjës:" label may stand
 ITEM_MAX_WORDS = 35           # a task line without a bullet is short
 HEADING_MAX_WORDS = 8
 QUOTE_END = re.compile(r"[”\"](?=\s*,?\s*(?:tha|theksoi|shtoi|deklaroi|u shpreh|nënvizoi)\b)")
-BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)]|[a-h]\))\s*")
 LEADING_FILLER = re.compile(
     r"^(?:(?:edhe|dhe|per|mbi|rreth|ne lidhje me|ne lidhje|lidhur me|qe|se|te|e|i|:|,|-)\s+)+")
 
@@ -215,7 +214,7 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
             # "Detyra dhe vendime": a heading ends a list, or opens one
             in_list = bool(ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
             continue
-        if in_list and (ctx.cues.responsible.regex.match(f.lstrip()) or TASK_DEADLINE.match(f)):
+        if in_list and (ctx.cues.responsible.regex.match(f.lstrip()) or DEADLINE_LABEL.match(f.lstrip())):
             continue  # "Përgjegjës: …", "Afati: …" belong to the item before
         if in_list and (bullet or ((not new_block or _short_block(ctx, s)) and _is_item(ctx, s, f))):
             start, end = trim(ctx, s.start + (bullet.end() if bullet else 0), s.end)
@@ -269,7 +268,7 @@ def part_items(ctx: Context, parts: list[tuple[int, int]], resolve, deadlines) -
         for line in ctx.text[start:end].split("\n"):
             line_start, pos = pos, pos + len(line) + 1
             bullet = BULLET.match(line)
-            if bullet and " | " not in line:
+            if bullet and CELL_SEPARATOR not in line:
                 items.append((line_start + bullet.end(), line_start + len(line)))
         for (a, b), following in zip(items, [*[i[0] for i in items[1:]], end], strict=False):
             a, b = trim(ctx, a, b)
