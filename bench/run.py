@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from render_formats import paragraphs, to_docx, to_html, to_pdf  # noqa: E402
+from render_formats import paragraphs, to_docx, to_html, to_pdf
 
 FORMATS = ("txt", "html", "docx", "pdf")
 FIRST = ["Arben", "Blerina", "Dritan", "Elira", "Fatmir", "Gentiana", "Ilir", "Klodiana", "Luan", "Mimoza",
@@ -129,6 +129,44 @@ def tokenizer_rate(texts: list[str]) -> float:
     return len(texts) / (time.perf_counter() - started)
 
 
+def stage_costs(paths: list[Path]) -> dict[str, float]:
+    """Milliseconds per document of each stage of one txt document, in this process.
+
+    Shows where the time goes, and what the stages every record needs (read,
+    normalise, tokenise, validate + YAML, atomic write with fsync) cost before any rule runs.
+    """
+    import hashlib
+    import tempfile
+
+    from pipeline.read import DEFAULT_LIMITS, read_bytes, read_file
+    from pipeline.record import Extractor
+    from pipeline.write import record_to_yaml, write_atomic
+
+    ex = Extractor.create()
+    totals: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as out:
+        for path in paths:
+            t0 = time.perf_counter()
+            data = read_file(path, limits=DEFAULT_LIMITS, name=path.name)
+            raw = read_bytes(data, suffix=path.suffix, name=path.name, limits=DEFAULT_LIMITS)
+            t1 = time.perf_counter()
+            norm = ex.normalized(raw)
+            t2 = time.perf_counter()
+            ex.nlp.make_doc(norm.text)
+            t3 = time.perf_counter()
+            record, _ = ex.extract(raw, path=path.name, sha256=hashlib.sha256(data).hexdigest())
+            t4 = time.perf_counter()
+            text = record_to_yaml(record)
+            t5 = time.perf_counter()
+            write_atomic(Path(out) / f"{path.stem}.yaml", text)
+            t6 = time.perf_counter()
+            for stage, seconds in (("read", t1 - t0), ("normalise", t2 - t1), ("tokenise", t3 - t2),
+                                   ("rules (match + extract)", (t4 - t3) - (t3 - t1)),
+                                   ("validate + YAML", t5 - t4), ("atomic write + fsync", t6 - t5)):
+                totals[stage] = totals.get(stage, 0.0) + seconds
+    return {stage: seconds / len(paths) * 1000 for stage, seconds in totals.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=10_000, help="documents in the synthetic archive")
@@ -173,6 +211,12 @@ def main() -> None:
     print(f"spaCy blank('sq') tokenizer alone on the txt texts: {tok:.0f} docs/s")
     print(f"pipeline / tokenizer txt throughput: {rates[('txt', 1)] / tok:.3f} at --jobs 1, "
           f"{rates[('txt', 2)] / tok:.3f} at --jobs 2")
+    costs = stage_costs(sorted((work / "archive" / "txt").iterdir())[:500])
+    print("one txt document, ms per stage (one process): "
+          + ", ".join(f"{stage} {ms:.2f}" for stage, ms in costs.items()))
+    floor = sum(ms for stage, ms in costs.items() if not stage.startswith("rules"))
+    print(f"stages every record needs, before any rule: {floor:.2f} ms/doc; at 0.5 of the tokenizer "
+          f"two workers have {2 * 2 * 1000 / tok:.2f} ms/doc each")
     print(f"pdf pages/s per core: {rates[('pdf', 1)]:.1f} (--jobs 1), {rates[('pdf', 2)] / 2:.1f} (--jobs 2)")
     print(f"peak memory (largest single process over all runs): {max(peaks + [peak]):.0f} MB")
     if not args.keep:
