@@ -63,6 +63,8 @@ class Cues:
     issue: CuePattern
     issue_neutral: CuePattern
     problem_words: CuePattern
+    statistics: CuePattern
+    alarm_words: CuePattern
     issue_clause: re.Pattern[str]
     issue_generic_after: re.Pattern[str]
     issue_relative_after: re.Pattern[str]
@@ -125,6 +127,8 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         issue=compile_cues(c["issues"]["cues"]),
         issue_neutral=compile_cues(c["issues"]["neutral_cues"]),
         problem_words=compile_cues(c["issues"]["problem_words"]),
+        statistics=compile_cues(c["issues"].get("statistics", [])),
+        alarm_words=compile_cues(c["issues"].get("alarm_words", [])),
         issue_clause=re.compile(r"(?:" + "|".join(c["issues"]["clause_cues"]) + r")$"),
         issue_generic_after=_prefix(c["issues"]["generic_after"]),
         issue_relative_after=_prefix(c["issues"]["relative_after"]),

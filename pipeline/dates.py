@@ -9,7 +9,7 @@ publication year when the caller gives it, else stays ``None``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
@@ -49,6 +49,7 @@ class DateVocabulary:
     relative: dict[str, int]
     period_words: tuple[str, ...]  # folded cue words before a year that make it a period ("per vitin")
     part_of_year: dict[str, tuple[int, int]]  # "3-mujor" → (1, 3) etc.
+    weekdays: dict[str, int] = field(default_factory=dict)  # folded form → 0 (Monday) … 6 (Sunday)
 
 
 class DateFinder:
@@ -60,6 +61,7 @@ class DateFinder:
         rel = "|".join(sorted(map(re.escape, vocab.relative), key=len, reverse=True))
         per = "|".join(sorted(map(re.escape, vocab.period_words), key=len, reverse=True))
         part = "|".join(sorted(map(re.escape, vocab.part_of_year), key=len, reverse=True))
+        weekday = "|".join(sorted(map(re.escape, vocab.weekdays), key=len, reverse=True))
         sep = r"\s*(?:-|–|—|deri\s+(?:ne\s+|me\s+)?|dhe)\s*"
         self._patterns: list[tuple[str, re.Pattern[str]]] = [
             ("month_year_range", re.compile(
@@ -67,7 +69,7 @@ class DateFinder:
             ("month_range", re.compile(
                 rf"\b(?P<m1>{month}){sep}(?P<m2>{month})(?:\s+(?:(?:te|e|i|se)\s+)?(?:vitit\s+)?(?P<y>\d{{4}}))?\b")),
             ("days_month", re.compile(
-                rf"\b(?P<d1>\d{{1,2}})(?P<more>(?:\s*(?:,|-|–|dhe|e)\s*\d{{1,2}}){{0,6}})\s+(?P<m>{month})"
+                rf"\b(?P<d1>\d{{1,2}})(?P<more>(?:\s*(?:,|-|–|dhe|e|deri\s+(?:me|ne))\s*\d{{1,2}}){{0,6}})\s+(?P<m>{month})"
                 rf"(?:\s*,?\s+(?:(?:te|e|i|se)\s+)?(?:vitit\s+)?(?P<y>\d{{4}}))?\b")),
             ("numeric", re.compile(
                 r"(?<![\d.])(?P<d>\d{1,2})\s?(?P<s>[./-])\s?(?P<m>\d{1,2})(?P=s)\s?(?P<y>\d{4}|\d{2})(?![\d])")),
@@ -79,8 +81,9 @@ class DateFinder:
             ("period_year", re.compile(rf"\b(?P<cue>{per})\s+(?P<y>(?:19|20)\d{{2}})\b")) if per else None,
             ("month_only", re.compile(rf"\b(?:muaj\w*|gjate|ne|me)\s+(?P<m>{month})\b")),
             ("relative", re.compile(rf"\b(?P<rel>{rel})\b")) if rel else None,
+            ("weekday", re.compile(rf"\b(?:te|e)\s+(?P<wd>{weekday})\b")) if weekday else None,
         ]
-        self._patterns = [(n, p) for n, p in self._patterns if p is not None]
+        self._patterns = [entry for entry in self._patterns if entry is not None]
 
     def find(self, text: str, *, published: str | None = None) -> list[DateMention]:
         """All date mentions in ``text``, left to right, none overlapping."""
@@ -178,6 +181,14 @@ class DateFinder:
         if not published or len(published) != 10:
             return self._mk(m, text, None, None, "relative")
         day = date.fromisoformat(published) + timedelta(days=self.vocab.relative[m["rel"]])
+        return self._mk(m, text, day.isoformat(), None, "relative")
+
+    def _weekday(self, m, text, published):
+        """"të enjten": the last such weekday on or before the publication day."""
+        if not published or len(published) != 10:
+            return self._mk(m, text, None, None, "relative")
+        day = date.fromisoformat(published)
+        day -= timedelta(days=(day.weekday() - self.vocab.weekdays[m["wd"]]) % 7)
         return self._mk(m, text, day.isoformat(), None, "relative")
 
 

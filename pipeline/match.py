@@ -346,7 +346,9 @@ class DateComponent:
         months = {form: int(num) for num, forms in d["months"].items() for form in forms}
         vocab = DateVocabulary(months=months, relative=dict(d["relative"]),
                                period_words=tuple(d["period_words"]),
-                               part_of_year={k: tuple(v) for k, v in d["part_of_year"].items()})
+                               part_of_year={k: tuple(v) for k, v in d["part_of_year"].items()},
+                               weekdays={form: int(num) for num, forms in d.get("weekdays", {}).items()
+                                         for form in forms})
         self.finder = DateFinder(vocab)
 
     def __call__(self, doc: Doc) -> Doc:

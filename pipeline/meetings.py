@@ -61,6 +61,17 @@ def _happened(ctx: Context, s: Sentence) -> bool:
     return bool(ctx.cues.happened.search(f))
 
 
+def section_kind(ctx: Context, section: Sentence, default: str) -> str:
+    """The kind named in the first sentence of one section of a round-up, else in the
+    section, else the release's."""
+    first = next((s for s in ctx.sentences if s.start >= section.start), section)
+    for f in (ctx.folded[first.start:min(first.end, section.end)], ctx.sentence_folded(section)):
+        kind = next((kind for kind, pattern in ctx.cues.kinds if pattern.search(f)), "other")
+        if kind != "other":  # "takimi u zhvillua": the release says which kind
+            return kind
+    return default
+
+
 def meeting_kind(ctx: Context, events: list[Sentence]) -> str:
     """The kind named in the title, else in the lead and first event sentences."""
     texts = []
@@ -186,6 +197,57 @@ def split_meetings(ctx: Context, events: list[Sentence]
             date = next((d for d in ctx.in_sentence(ctx.dates, anchor) if _date_role(ctx, d) == "meeting"), None)
         out.append((county, date or shared, anchor))
     return out
+
+
+def headed_sections(ctx: Context) -> list[tuple[str, DateMention | None, Sentence]] | None:
+    """(county, date, section) per meeting when a round-up gives each county a section under a
+    heading line that is only the place's name ("Berat" / "Me 16 tetor, … zhvilloi …"): each
+    section that reports an event is one meeting, dated by its own first meeting date."""
+    headings = []
+    for p in ctx.places:
+        line_start = ctx.text.rfind("\n", 0, p.start) + 1
+        line_end = ctx.text.find("\n", p.end)
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        if p.county and not ctx.text[line_start:p.start].strip() and not ctx.text[p.end:line_end].strip(" :.-–"):
+            headings.append((p, line_end))
+    if len({p.county for p, _ in headings}) < 2:
+        return None
+    out = []
+    for n, (p, body) in enumerate(headings):
+        end = headings[n + 1][0].start if n + 1 < len(headings) else len(ctx.text)
+        section = Sentence(body, end)
+        reported = [s for s in ctx.sentences if body <= s.start < end and ctx.cues.event.search(
+            ctx.sentence_folded(s)) and _happened(ctx, s)] or [s for s in ctx.sentences if body <= s.start < end
+                                                                  and _happened(ctx, s)]
+        if not reported:
+            continue
+        date = next((d for d in ctx.in_sentence(ctx.dates, section)
+                     if _date_role(ctx, d) == "meeting" and (d.value or d.kind == "day")), None)
+        out.append((p.county, date, section))
+    return out if len(out) >= 2 else None
+
+
+def body_sections(ctx: Context, events: list[Sentence]) -> list[tuple[str | None, DateMention, Sentence]] | None:
+    """(county, date, section) per meeting when a release reports meetings of different bodies
+    ("u zhvilluan dy mbledhje": the technical table on the 14th, the committee on the 17th): each
+    sentence that says one body met on its own day starts a section."""
+    lead = (fold(ctx.title) if ctx.title else "") + " " + ctx.folded[:LEAD_CHARS]
+    if not ctx.cues.plural_event.search(lead):
+        return None
+    anchors: list[tuple[Sentence, int, DateMention]] = []
+    for s in events:
+        if not _happened(ctx, s) or _is_future(ctx, s):
+            continue
+        bodies = ctx.in_sentence(ctx.bodies, s)
+        dates = [d for d in ctx.in_sentence(ctx.dates, s)
+                 if d.value and d.kind in ("day", "relative") and _date_role(ctx, d) == "meeting"]
+        if bodies and dates and all(bodies[0].index != b and dates[0].value != d.value for _, b, d in anchors):
+            anchors.append((s, bodies[0].index, dates[0]))
+    if len(anchors) < 2:
+        return None
+    county = document_county(ctx, events)
+    ends = [s.start for s, _, _ in anchors[1:]] + [len(ctx.text)]
+    return [(county, d, Sentence(s.start, end)) for (s, _, d), end in zip(anchors, ends)]
 
 
 def _anchors(ctx: Context, counties: list[str], skip: set[Sentence]) -> dict[str, Sentence]:

@@ -310,8 +310,8 @@ def _item_person(ctx: Context, start: int, end: int, lookup) -> PersonRecord | N
         if w.start() != (name[-1].end() + 1 if name else pos) or w.group(0) in ctx.cues.name_stop:
             break
         name.append(w)
-    if len(name) < 2:
-        return None
+    if len(name) < 2 or any(m.start <= name[0].start() < m.end for m in ctx.institutions):
+        return None  # "Njësia Vendore e Kujdesit …": an institution taking part, not a person
     rest_start = name[-1].end()
     last = ctx.text.rfind(",", rest_start, end)
     bracket = re.match(r"\s*\(([^)\n]{2,80})\)", ctx.text[rest_start:end])

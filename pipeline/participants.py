@@ -9,6 +9,7 @@ sentence's subject; the strongest role over all its mentions wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,13 +88,13 @@ def role_of(ctx: Context, m: InstitutionMatch) -> str:
     after = ctx.folded[m.end:min(s.end, m.end + SUBJECT_VERB_WINDOW)]
     if not others_before and cues.organizer_after.search(after):
         return "organizer"
-    if cues.mentioned.search(ctx.sentence_folded(s)):
-        return "mentioned"
+    if cues.mentioned.search(before) or cues.mentioned.search(ctx.folded[m.end:s.end]):
+        return "mentioned"  # a cue elsewhere in the sentence, not inside the name ("… në Bashkinë X")
     return "participant"
 
 
 MUNICIPALITY_HEAD = re.compile(r"(?<!\w)bashki\w*")
-LIST_GLUE = re.compile(r"\s*(?:,|dhe|e|si dhe)?\s*")
+LIST_GLUE = re.compile(r"\s*(?:,|(?:si dhe|dhe|e)(?!\w))?\s*")  # "e" ends a word: "Elbasan" starts with e
 
 
 def municipality_lists(ctx: Context) -> list[InstitutionMatch]:
@@ -119,9 +120,10 @@ def municipality_lists(ctx: Context) -> list[InstitutionMatch]:
     return out
 
 
-def collect_institutions(ctx: Context, county: str | None
+def collect_institutions(ctx: Context, county_at: Callable[[int], str | None]
                          ) -> tuple[list[InstitutionRecord], list[InstitutionMatch]]:
-    """Institutions of the document (one record per entry) and the unmatched mentions."""
+    """Institutions of the document (one record per entry) and the unmatched mentions;
+    ``county_at(offset)``: the county a generic branch named there belongs to."""
     records: dict[str, InstitutionRecord] = {}
     unmatched: list[InstitutionMatch] = []
     listed = [m for m in municipality_lists(ctx)
@@ -129,7 +131,7 @@ def collect_institutions(ctx: Context, county: str | None
     for m in sorted([*ctx.institutions, *listed], key=lambda x: x.start):
         if ctx.cues.generic_groups.search(ctx.folded[m.start:m.end]):
             continue
-        ident, name = resolve(ctx, m, county)
+        ident, name = resolve(ctx, m, county_at(m.start))
         if ident is None:
             unmatched.append(m)
             if fold(m.text.split()[0]).endswith(PLURAL_ENDINGS):
@@ -168,6 +170,17 @@ def person_vocabulary(gaz) -> tuple[dict[str, str], dict[str, object]]:
     return cached
 
 
+_PLACE_FORMS: dict[str, frozenset[str]] = {}
+
+
+def place_forms(gaz) -> frozenset[str]:
+    """Every written form of every place, folded (cached per gazetteer version)."""
+    forms = _PLACE_FORMS.get(gaz.version)
+    if forms is None:
+        forms = _PLACE_FORMS[gaz.version] = frozenset(fold(f) for p in gaz.places for f in p.forms)
+    return forms
+
+
 class PersonFinder:
     """Persons by honorific + name, title + name, and name + title."""
 
@@ -179,6 +192,8 @@ class PersonFinder:
         self.table = token_table(ctx.doc)
         self.blocked = self._tokens_in(*self.ctx.institutions, *self.ctx.bodies)
         self.places = self._tokens_in(*self.ctx.places)
+        forms = place_forms(ctx.gaz)  # "Shkodër" is written as a place; "Kuka" only shares its match key
+        self.written_places = self._tokens_in(*(p for p in self.ctx.places if fold(p.text) in forms))
 
     def _tokens_in(self, *spans) -> set[int]:
         """Indexes of the tokens inside the given matches."""
@@ -255,7 +270,8 @@ class PersonFinder:
         while j < min(sent_end, i + TITLE_SCAN_TOKENS):
             if self._honorific_at(j):
                 return  # the honorific loop records this person
-            if self._is_name_token(j) and j + 1 < n and self._is_name_token(j + 1):
+            if (self._is_name_token(j) and j + 1 < n and self._is_name_token(j + 1, first=False)
+                    and j + 1 not in self.written_places):
                 span = self._name_at(j)
                 if span:
                     self._add(found, span, None, self.table.idxs[span[0]])
@@ -376,12 +392,15 @@ def _merge_surnames(persons: list[PersonRecord]) -> list[PersonRecord]:
 
 
 def find_chair(ctx: Context, persons: list[PersonRecord], kind: str, *,
-               by_office: bool = True) -> PersonRecord | None:
+               by_office: bool = True, within: tuple[int, int] | None = None) -> PersonRecord | None:
     """Who chaired or opened the meeting (cue before or after the name, else, when
-    ``by_office``, the holder of an office that chairs such meetings)."""
+    ``by_office``, the holder of an office that chairs such meetings); ``within``: only
+    mentions in that span count (the section that reports one of several meetings)."""
     best: tuple[int, int, PersonRecord] | None = None
     for p in persons:
         for start, end in p.mentions:
+            if within is not None and not within[0] <= start < within[1]:
+                continue
             s = ctx.sentence_at(start)
             before = ctx.folded[max(s.start, start - CHAIR_CUE_WINDOW):start]
             after = ctx.folded[end:min(s.end, end + CHAIR_CUE_WINDOW)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,6 +43,7 @@ from .participants import (
     collect_institutions,
     find_chair,
     merge_persons,
+    place_forms,
     resolve,
 )
 from .read.base import RawDocument
@@ -75,8 +77,7 @@ class Extractor:
     @classmethod
     def _build(cls, gazetteer_dir: str | None) -> Extractor:
         gaz = load_gazetteer(gazetteer_dir)
-        captions = frozenset(fold(f) for p in gaz.places for f in p.forms) | frozenset(
-            fold(c) for c in gaz.kosovo)
+        captions = place_forms(gaz) | frozenset(fold(c) for c in gaz.kosovo)
         norm = gaz.cues.get("normalize", {})
         keep = frozenset(norm.get("keep_camel", []))
         boilerplate = re.compile("|".join(f"(?:{p})" for p in norm.get("boilerplate", [])) or r"(?!x)x")
@@ -181,9 +182,13 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
     if not mt.reports_meeting(ctx, events):
         return []
     kind = mt.meeting_kind(ctx, events)
-    split = mt.split_meetings(ctx, events)
-    doc_county = None if split else mt.document_county(ctx, events)
-    insts, _ = collect_institutions(ctx, doc_county)
+    headed = mt.headed_sections(ctx) or mt.body_sections(ctx, events)
+    split = headed or mt.split_meetings(ctx, events)
+    split_counties = {county for county, _, _ in split or []}
+    doc_county = (mt.document_county(ctx, events) if not split
+                  else next(iter(split_counties)) if len(split_counties) == 1 else None)
+    county_at = _county_at(split, doc_county)
+    insts, _ = collect_institutions(ctx, county_at)
     parts = minutes.sections(ctx)
     tables = minutes.text_tables(ctx)
     absent = minutes.absent_items(ctx, parts, lookup)
@@ -200,7 +205,7 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
                               by_office=False) if split else None
 
     def resolve_id(m):
-        return resolve(ctx, m, doc_county)[0]
+        return resolve(ctx, m, county_at(m.start))[0]
 
     sentences = [s for s in ctx.sentences]
     deadlines = [d for d in ctx.dates if mt._date_role(ctx, d) == "deadline"]
@@ -230,12 +235,25 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
         meeting_chair = chair
         if split:  # each meeting's chair is named where it is reported, or once for all of them
             local = [p for p in persons if anchor and any(anchor.start <= a < anchor.end for a, _ in p.mentions)]
-            meeting_chair = find_chair(ctx, local, kind, by_office=False) or shared_chair
-        meeting = _meeting(ctx, i, sha256, kind, county, date, period, events, insts, persons,
+            meeting_chair = find_chair(ctx, local, kind, by_office=False,
+                                       within=(anchor.start, anchor.end) if anchor else None) or shared_chair
+        meeting_kind = mt.section_kind(ctx, anchor, kind) if headed else kind
+        meeting = _meeting(ctx, i, sha256, meeting_kind, county, date, period, events, insts, persons,
                            meeting_chair, issues, commitments, doc_county)
         meeting.absent = absentees
         out.append(meeting)
     return out
+
+
+def _county_at(split, doc_county: str | None):
+    """The county of a text offset: that of the section reporting the meeting it falls in (a
+    round-up of meetings in several counties), else the document's."""
+    starts = sorted((anchor.start, county) for county, _, anchor in split or [] if anchor is not None)
+
+    def county_at(pos: int) -> str | None:
+        i = bisect_right(starts, (pos, "\uffff")) - 1
+        return starts[i][1] if i >= 0 and starts[i][1] else doc_county
+    return county_at
 
 
 def _partners_only(insts, commitments: list[Statement], resolve_id) -> None:

@@ -121,10 +121,13 @@ def find_issues(ctx: Context, sentences: list[Sentence], resolve,
                 start, end = span
                 if any(t.start <= start < t.end or start <= t.start < end for t in taken):
                     continue
-                topics = topics_of(ctx, ctx.folded[start:end])
-                if neutral and not (ctx.cues.problem_topics.intersection(topics)
-                                    or ctx.cues.problem_words.search(ctx.folded[start:end])):
+                folded = ctx.folded[start:end]
+                topics = topics_of(ctx, folded)
+                problem_word = ctx.cues.problem_words.search(folded)
+                if neutral and not (ctx.cues.problem_topics.intersection(topics) or problem_word):
                     continue
+                if neutral and ctx.cues.statistics.search(folded) and not ctx.cues.alarm_words.search(folded):
+                    continue  # "informoi se janë identifikuar 12 viktima": figures reported, no problem raised
                 out.append(Statement(ctx.text[start:end], start, end,
                                      _actor(ctx, c, c.start + m.start(), resolve), topics))
                 break

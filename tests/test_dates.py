@@ -17,8 +17,10 @@ CUES = yaml.safe_load((Path(__file__).resolve().parent.parent / "gazetteers" / "
 def finder() -> DateFinder:
     d = CUES["dates"]
     months = {form: int(num) for num, forms in d["months"].items() for form in forms}
+    weekdays = {form: int(num) for num, forms in d["weekdays"].items() for form in forms}
     return DateFinder(DateVocabulary(months=months, relative=d["relative"], period_words=tuple(d["period_words"]),
-                                     part_of_year={k: tuple(v) for k, v in d["part_of_year"].items()}))
+                                     part_of_year={k: tuple(v) for k, v in d["part_of_year"].items()},
+                                     weekdays=weekdays))
 
 
 def values(finder, text, published=None):
@@ -118,3 +120,25 @@ def test_long_number_lists_do_not_stall(finder):
     started = time.perf_counter()
     finder.find(text)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("nga 3 deri më 5 prill 2023 në Vlorë", ("2023-04-03", "2023-04-05")),
+    ("nga 7 deri ne 8 prill", ("2021-04-07", "2021-04-08")),
+])
+def test_days_joined_by_deri_are_a_span(finder, text, expected):
+    assert values(finder, text, published="2021-05-21") == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Të enjten, në qytetin e Përmetit", "2021-05-20"),   # published on a Friday: the day before
+    ("te premten u mblodh", "2021-05-21"),                 # the publication day itself
+    ("ditën e hënë u zhvillua", "2021-05-17"),
+])
+def test_weekday_is_the_last_such_day_up_to_publication(finder, text, expected):
+    assert values(finder, text, published="2021-05-21") == [(expected, None)]
+
+
+def test_weekday_without_a_publication_day_stays_null(finder):
+    assert values(finder, "të enjten u mblodh", published="2021-05") == [(None, None)]
+    assert values(finder, "të enjten u mblodh") == [(None, None)]

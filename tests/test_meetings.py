@@ -143,3 +143,43 @@ def test_agenda_of_minutes(extract_text):
 
 def test_a_release_has_no_agenda(extract_text):
     assert meetings(extract_text, "Sot u zhvillua takimi i KRAT në Qarkun Fier.")[0].agenda == []
+
+
+def test_committee_that_met_is_an_event_without_a_meeting_noun(extract_text):
+    text = "Komiteti Rajonal Antitrafik i Vlorës u mblodh së fundmi nën drejtimin e prefektit Artan Kuka."
+    got = meetings(extract_text, text)
+    assert len(got) == 1 and got[0].kind == "committee_meeting" and got[0].chair.name == "Artan Kuka"
+
+
+def test_one_meeting_per_county_section_of_a_round_up(extract_text):
+    text = ("Aktivitete të Drejtorive Rajonale në kuadër të Muajit kundër Trafikimit\n\n"
+            "Shërbimi Social Shtetëror ka zhvilluar gjatë muajit tetor aktivitete në 12 qarqe.\n\n"
+            "Berat\nMë 16 tetor 2019, DRSHSSH Berat zhvilloi një seancë informuese me nxënësit në Kuçovë.\n\n"
+            "Vlorë\nMë 24 tetor 2019, DRSHSSH Vlorë zhvilloi një tryezë të rrumbullakët me Qendrën Vatra. "
+            "Tryezën e drejtoi drejtori rajonal, z. Kujtim Hoxhaj.\n")
+    got = [(m.county, m.date, m.kind, m.chair.name if m.chair else None) for m in meetings(extract_text, text)]
+    assert got == [("Berat", "2019-10-16", "awareness_activity", None),
+                   ("Vlorë", "2019-10-24", "round_table", "Kujtim Hoxhaj")]
+
+
+def test_meetings_of_two_bodies_in_one_release(extract_text):
+    text = ("Mbledhjet e Tryezës Teknike dhe të Komitetit Rajonal Antitrafik Kukës\n\n"
+            "Gjatë kësaj jave u zhvilluan dy mbledhje. Në datën 14.06.2021 u zhvillua mbledhja e Tryezës Teknike "
+            "Antitrafik, e drejtuar nga Sekretari i Përgjithshëm, z. Agron Kolgjini. Në mbledhje morën pjesë "
+            "specialistë të Drejtorisë Rajonale të Kufirit dhe Migracionit.\n\n"
+            "Më 17/06/2021, nën drejtimin e Prefektit të Qarkut Kukës, z. Naim Berisha, u mblodh Komiteti "
+            "Rajonal Antitrafik.\n")
+    got = meetings(extract_text, text)
+    assert [(m.kind, m.date, m.county, m.chair.name) for m in got] == [
+        ("technical_table", "2021-06-14", "Kukës", "Agron Kolgjini"),
+        ("committee_meeting", "2021-06-17", "Kukës", "Naim Berisha")]
+    assert "drkm-kukes" in {i.id for i in got[0].institutions}  # one county: its branches
+
+
+def test_chair_of_a_county_section_is_named_in_that_section(extract_text):
+    text = ("Zëvendësministrja, znj. Anjeza Kraja, zhvilloi një cikël takimesh me KRAT Shkodër dhe Lezhë.\n\n"
+            "Shkodër\nMë 7 mars 2022, mbledhja e KRAT u kryesua nga Prefekti i Qarkut Shkodër, z. Mark Gjokaj.\n\n"
+            "Lezhë\nMë 8 mars 2022, takimi u zhvillua në Lezhë, i bashkëkryesuar nga znj. Kraja dhe "
+            "Prefektja e Qarkut Lezhë, znj. Drane Pjetri. Mbledhja e DVP u drejtua nga z. Gëzim Leka.\n")
+    got = [(m.county, m.chair.name) for m in meetings(extract_text, text)]
+    assert got == [("Shkodër", "Mark Gjokaj"), ("Lezhë", "Anjeza Kraja")]

@@ -167,3 +167,29 @@ def test_a_name_from_an_institution_named_a_few_words_later(extract_text):
     m = first(extract_text, "Më 20 shkurt 2018 u zhvillua një punëtori në Prishtinë. Vesna Vujoviq nga misioni i "
                             "OSBE-së tha se Kosova mbetet një vend i origjinës së viktimave.")
     assert "Vesna Vujoviq" in [p.name for p in m.persons]
+
+
+def test_municipality_list_whose_first_name_starts_like_a_conjunction(extract_text):
+    text = ("Më 20 korrik 2023 u zhvillua mbledhja e KRAT Elbasan. Në mbledhje morën pjesë kryetarë të bashkive "
+            "Elbasan, Peqin, Gramsh dhe Cërrik.")
+    ids = {i.id for i in extract_text(text).meetings[0].institutions}
+    assert {"bashkia-elbasan", "bashkia-peqin", "bashkia-gramsh", "bashkia-cerrik"} <= ids
+
+
+def test_a_cue_inside_an_institution_name_does_not_make_it_mentioned(extract_text):
+    text = ("UNICEF Shqipëri zhvilloi më 22 shkurt 2024 një takim pune me stafin e Njësisë për Mbrojtjen e "
+            "Fëmijës në Bashkinë Bulqizë.")
+    roles = {i.id: i.role for i in extract_text(text).meetings[0].institutions}
+    assert roles["njmf-bulqize"] == "participant"
+
+
+def test_lower_case_title_then_a_name_whose_surname_shares_a_place_key(extract_text):
+    text = "Komiteti Rajonal Antitrafik i Vlorës u mblodh më 3 shkurt 2020 nën drejtimin e prefektit Artan Kuka."
+    assert [p.name for p in extract_text(text).meetings[0].persons] == ["Artan Kuka"]
+
+
+def test_an_institution_in_a_list_of_those_present_is_not_a_person(extract_text):
+    text = ("Më 15 janar 2021 u zhvillua analiza vjetore e KRAT Durrës. Në mbledhje morën pjesë: "
+            "znj. Arta Kodheli, specialiste në Ministrinë e Brendshme; Njësia Vendore e Kujdesit Shëndetësor "
+            "Durrës; Inspektorati Shtetëror i Punës dhe Shërbimeve Shoqërore, Dega Rajonale Durrës.")
+    assert [p.name for p in extract_text(text).meetings[0].persons] == ["Arta Kodheli"]

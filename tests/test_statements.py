@@ -120,3 +120,17 @@ def test_a_short_subject_before_a_comma_stays_with_its_commitment(extract_text):
         "do të shtrihen përgjatë gjithë sezonit veror."))
     assert [c.text for c in m.commitments] == [
         "Ky plan antitrafik dhe këto aktivitete, do të shtrihen përgjatë gjithë sezonit veror"]
+
+
+def test_figures_reported_are_not_an_issue(extract_text):
+    text = ("Më 12 mars 2021 u zhvillua mbledhja e KRAT Durrës. Drejtori i DVP Durrës, z. Gentian Koci, raportoi "
+            "se gjatë vitit 2020 janë regjistruar 6 procedime për shfrytëzim prostitucioni dhe janë identifikuar "
+            "11 viktima të mundshme të trafikimit.")
+    assert extract_text(text).meetings[0].issues == []
+
+
+def test_figures_that_grow_are_an_issue(extract_text):
+    text = ("Më 12 mars 2021 u zhvillua mbledhja e KRAT Durrës. Drejtori i DVP Durrës, z. Gentian Koci, informoi "
+            "se janë identifikuar 11 viktima të trafikimit, numër në rritje krahasuar me vitin e kaluar.")
+    issues = extract_text(text).meetings[0].issues
+    assert len(issues) == 1 and issues[0].raised_by == "dvp-durres"
