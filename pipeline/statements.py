@@ -128,10 +128,32 @@ def find_issues(ctx: Context, sentences: list[Sentence], resolve,
                     continue
                 if neutral and ctx.cues.statistics.search(folded) and not ctx.cues.alarm_words.search(folded):
                     continue  # "informoi se janë identifikuar 12 viktima": figures reported, no problem raised
-                out.append(Statement(ctx.text[start:end], start, end,
-                                     _actor(ctx, c, c.start + m.start(), resolve), topics))
+                by = _actor(ctx, c, c.start + m.start(), resolve)
+                for a, b in _issue_parts(ctx, start, end, c.start + m.end()):
+                    out.append(Statement(ctx.text[a:b], a, b, by,
+                                         topics if (a, b) == (start, end) else topics_of(ctx, ctx.folded[a:b])))
                 break
     return _dedupe(out)
+
+
+ISSUE_COORDINATED = re.compile(r",\s+si dhe\s+")  # on folded text
+
+
+def _issue_parts(ctx: Context, start: int, end: int, cue_end: int) -> list[tuple[int, int]]:
+    """"evidentuan mungesën e përkthyesve …, si dhe mungesën e ambienteve …": one issue per
+    problem joined by "si dhe" after the cue, when each part names a problem on its own; else
+    the span whole."""
+    cut = ISSUE_COORDINATED.search(ctx.folded, max(start, cue_end), end)
+    if cut is None:
+        return [(start, end)]
+    parts = [trim(ctx, start, cut.start()), trim(ctx, cut.end(), end)]
+    for a, b in parts:
+        f = ctx.folded[a:b]
+        if len(ctx.text[a:b].split()) < ctx.cues.issue_min_words or not (
+                ctx.cues.problem_words.search(f) or ctx.cues.issue.search(f)
+                or ctx.cues.problem_topics.intersection(topics_of(ctx, f))):
+            return [(start, end)]
+    return parts
 
 
 def reported_problems(ctx: Context, turns: list[tuple[int, int, str | None]],
@@ -253,7 +275,8 @@ def find_commitments(ctx: Context, sentences: list[Sentence], resolve,
                 if len(ctx.text[start:end].split()) < 4:
                     continue
                 out.extend(_assigned_items(ctx, c, start, end, c.start + m.end(), cue_start, resolve, deadlines)
-                           or [_statement(ctx, c, start, end, cue_start, resolve, deadlines)])
+                           or [_statement(ctx, c, a, b, cue_start, resolve, deadlines)
+                               for a, b in _coordinated(ctx, start, end, c.start + m.end())])
                 committed = True
                 in_list = _next_is_line(ctx, s) and bool(
                     was_in_list or ctx.cues.list_intro.search(f) or ctx.cues.task_intro.search(f))
@@ -358,6 +381,24 @@ def _assigned_items(ctx: Context, c: Sentence, start: int, end: int, cue_end: in
     if not ctx.cues.assignment.search(ctx.folded, cue_start, cue_end + 1):
         return []
     return [_statement(ctx, c, a, b, cue_start, resolve, deadlines) for a, b in _actions(ctx, cue_end, end)]
+
+
+COORDINATED = re.compile(r",?\s+(?:dhe|si dhe)\s+(?=(?:do te|do t'|qe)\s*\w)")  # on folded text
+
+
+def _coordinated(ctx: Context, start: int, end: int, cue_end: int) -> list[tuple[int, int]]:
+    """"X do të financojë A dhe do të ndihmojë B", "U vendos që A dhe që B": one commitment per
+    future or subjunctive clause coordinated after the cue (the actor is the first one's)."""
+    spans, pos = [], start
+    for m in COORDINATED.finditer(ctx.folded, max(start, cue_end), end):
+        a, b = trim(ctx, pos, m.start())
+        if len(ctx.text[a:b].split()) >= 3:
+            spans.append((a, b))
+            pos = m.end()
+    a, b = trim(ctx, pos, end)
+    if spans and len(ctx.text[a:b].split()) < 3:
+        return [(start, end)]
+    return [*spans, (a, b)]
 
 
 def _actions(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:

@@ -183,3 +183,10 @@ def test_chair_of_a_county_section_is_named_in_that_section(extract_text):
             "Prefektja e Qarkut Lezhë, znj. Drane Pjetri. Mbledhja e DVP u drejtua nga z. Gëzim Leka.\n")
     got = [(m.county, m.chair.name) for m in meetings(extract_text, text)]
     assert got == [("Shkodër", "Mark Gjokaj"), ("Lezhë", "Anjeza Kraja")]
+
+
+@pytest.mark.parametrize("link", ["Lexo edhe: Vlorë, nis sezoni turistik me probleme të vjetra",
+                                  "LEXO MË SHUMË: Aksident në rrugën Fier-Levan, plagosen dy persona"])
+def test_links_to_other_news_are_dropped(extract_text, link):
+    rec = extract_text(f"Komiteti Rajonal Antitrafik i Vlorës u mblodh më 3 shkurt 2020.\n\n{link}\n")
+    assert rec.meetings[0].issues == [] and link.split(":")[1].strip() not in str(rec.model_dump())

@@ -1,6 +1,8 @@
 """Issues and commitments: cue clauses, lists of tasks, actors, deadlines, near-misses."""
 from __future__ import annotations
 
+import pytest
+
 
 def first(extract_text, text):
     return extract_text(text).meetings[0]
@@ -134,3 +136,52 @@ def test_figures_that_grow_are_an_issue(extract_text):
             "se janë identifikuar 11 viktima të trafikimit, numër në rritje krahasuar me vitin e kaluar.")
     issues = extract_text(text).meetings[0].issues
     assert len(issues) == 1 and issues[0].raised_by == "dvp-durres"
+
+
+def test_problems_joined_by_si_dhe_are_two_issues(extract_text):
+    text = ("Më 5 prill 2023 u zhvillua një trajnim në Vlorë. Pjesëmarrësit evidentuan mungesën e përkthyesve "
+            "për gjuhët e emigrantëve, si dhe mungesën e ambienteve për intervistim në portin e Vlorës.")
+    issues = [i.text for i in extract_text(text).meetings[0].issues]
+    assert len(issues) == 2 and issues[1] == "mungesën e ambienteve për intervistim në portin e Vlorës"
+
+
+def test_a_place_joined_by_si_dhe_does_not_split_an_issue(extract_text):
+    text = ("Më 5 prill 2023 u zhvillua mbledhja e KRAT Berat. Znj. Klodiana Gjata, inspektore në ISHPSHSH, "
+            "informoi se gjatë vjeljes së ullirit në Poliçan, si dhe në vreshtat e Beratit, punojnë fëmijë "
+            "nën moshën 16 vjeç.")
+    assert len(extract_text(text).meetings[0].issues) == 1
+
+
+def test_u_fol_per_a_problem_is_an_issue(extract_text):
+    text = ("Më 7 prill 2021 u zhvillua një trajnim në Librazhd. U fol gjithashtu për rritjen e rekrutimit "
+            "të vajzave të mitura nëpërmjet rrjeteve sociale.")
+    assert len(extract_text(text).meetings[0].issues) == 1
+
+
+def test_coordinated_future_clauses_are_two_commitments_of_one_actor(extract_text):
+    text = ("Më 22 shkurt 2024 UNICEF Shqipëri zhvilloi një takim pune në Bulqizë. UNICEF-i do të financojë "
+            "trajnimin e punonjësve dhe do të ndihmojë bashkinë në hartimin e një protokolli bashkëpunimi.")
+    got = [(c.text, c.actor) for c in extract_text(text).meetings[0].commitments]
+    assert got == [("UNICEF-i do të financojë trajnimin e punonjësve", "unicef"),
+                   ("do të ndihmojë bashkinë në hartimin e një protokolli bashkëpunimi", "unicef")]
+
+
+def test_a_past_verb_coordinated_with_a_future_one_is_no_commitment(extract_text):
+    text = ("Më 17 prill 2019 u zhvillua mbledhja e KRAT Durrës. Të gjitha arritjet në këtë fushë kanë pasur "
+            "dhe do të kenë mbështetjen e Institucionit të Prefektit.")
+    assert len(extract_text(text).meetings[0].commitments) == 1
+
+
+def test_items_after_komiteti_vendosi_are_commitments(extract_text):
+    text = ("Më 20 korrik 2023 u zhvillua analiza gjashtëmujore e KRAT Elbasan.\n\n"
+            "Për gjashtëmujorin e dytë, Komiteti vendosi:\n"
+            "- Bashkia Elbasan të paraqesë deri më 30 shtator 2023 listën e familjeve në rrezik;\n"
+            "- ZVAP Elbasan të organizojë në muajin tetor seanca informuese në shkolla.\n")
+    got = [(c.actor, c.due) for c in extract_text(text).meetings[0].commitments]
+    assert got == [("bashkia-elbasan", "2023-09-30"), ("zvap-elbasan", None)]
+
+
+@pytest.mark.parametrize("cue", ["ranë dakord të krijojnë", "u ngarkua të krijojë", "planifikon të krijojë"])
+def test_more_commitment_cues(extract_text, cue):
+    text = f"Më 5 prill 2023 u zhvillua një trajnim në Vlorë. IOM {cue} një grup pune rajonal për rastet."
+    assert len(extract_text(text).meetings[0].commitments) == 1
