@@ -48,6 +48,7 @@ class Cues:
     happened: CuePattern
     future_only: CuePattern
     not_meeting: CuePattern
+    national: CuePattern
     past_reference: CuePattern
     kinds: tuple[tuple[str, CuePattern], ...]
     plural_event: CuePattern
@@ -112,6 +113,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         happened=compile_cues(m["happened"]),
         future_only=compile_cues(m["future_only"]),
         not_meeting=compile_cues(m["not_meeting"]),
+        national=compile_cues(m.get("national", [])),
         past_reference=compile_cues(m["past_reference"]),
         kinds=tuple((kind, compile_cues(pats)) for kind, pats in m["kinds"]),
         plural_event=compile_cues(m["plural_event"]),

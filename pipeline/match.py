@@ -40,6 +40,7 @@ MAX_MENTION_TOKENS = 14
 HEAD_MISSPELLING_EXTRA = 3  # "Njësisia" (njesis) is "Njësia" (njes) misspelt; "Bashkërendimi" is no "Bashkia"
 HEAD_PREFIX_MIN = 4         # a head key this long also matches longer keys that start with it (misspellings)
 CONNECTORS = CONNECTOR_KEYS | {"&", "-"}
+_UPPER = re.compile(r"[A-ZËÇ][a-zëç]+$")  # a capitalised word (a first name before a surname)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ class PlaceMatcher:
     def __init__(self, nlp: Language, gaz: Gazetteer) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.info: dict[int, tuple[str, str | None, str]] = {}
+        self.forms: dict[str, set[str]] = {}  # place name → its written forms, folded
         for place in gaz.places:
             kind = "county" if place.municipality is None else (
                 "municipality" if place.name == place.municipality else "town")
@@ -98,6 +100,7 @@ class PlaceMatcher:
         self._add(nlp, gaz.abroad, ("jashtë", None, "abroad"))
 
     def _add(self, nlp: Language, forms, info) -> None:
+        self.forms.setdefault(info[0], set()).update(fold(f) for f in forms)
         for form in forms:
             key = f"{info[2]}:{info[0]}:{form}"
             match_id = nlp.vocab.strings.add(key)
@@ -115,6 +118,8 @@ class PlaceMatcher:
             span.label_ = str(match_id)
         for span in filter_spans(spans):
             name, county, kind = self.info[int(span.label_)]
+            if fold(span.text) not in self.forms[name] and span.start > 0 and _UPPER.match(doc[span.start - 1].text):
+                continue  # "Blerina Hasa": a surname sharing a place's match key (Has), after a name
             found.append(PlaceMatch(span.start_char, span.end_char, span.text, name, county, kind))
         doc._.places = found
         return doc

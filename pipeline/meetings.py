@@ -138,6 +138,18 @@ def _counties_in(ctx: Context, s: Sentence) -> list[str]:
     return seen
 
 
+def is_national(ctx: Context, events: list[Sentence]) -> bool:
+    """The release reports an event of the whole country ("Konferenca Kombëtare", the National
+    Referral Mechanism) and no regional committee or table among its first event sentences."""
+    texts = [fold(ctx.title)] if ctx.title else []
+    texts += [ctx.sentence_folded(s) for s in events[:2]]
+    if not any(ctx.cues.national.search(t) for t in texts):
+        return False
+    regional = [b for s in events[:2] for b in ctx.in_sentence(ctx.bodies, s)
+                if "{slug}" in ctx.gaz.bodies[b.index]["id"]]
+    return not regional
+
+
 def document_county(ctx: Context, events: list[Sentence]) -> str | None:
     """The county of a single-meeting document (see the module docstring)."""
     for s in events[:EVENT_SENTENCES]:

@@ -223,7 +223,7 @@ def build_meetings(ctx: Context, sha256: str, *, dateline, lookup=None) -> list[
                           text=ctx.text[a:b], start=a, end=b) for p, m, a, b in absent]
     period = mt.review_period(ctx) if kind == "review" else None
 
-    plans = split or [(doc_county, None, None)]
+    plans = split or [(None if mt.is_national(ctx, events) else doc_county, None, None)]
     out = []
     for i, (county, date, anchor) in enumerate(plans):
         if date is None and not split:

@@ -190,3 +190,22 @@ def test_chair_of_a_county_section_is_named_in_that_section(extract_text):
 def test_links_to_other_news_are_dropped(extract_text, link):
     rec = extract_text(f"Komiteti Rajonal Antitrafik i Vlorës u mblodh më 3 shkurt 2020.\n\n{link}\n")
     assert rec.meetings[0].issues == [] and link.split(":")[1].strip() not in str(rec.model_dump())
+
+
+def test_national_conference_in_the_capital_has_no_county(extract_text):
+    text = ("Më 18 tetor 2022, në Tiranë, u zhvillua Konferenca Kombëtare \"Bashkë kundër trafikimit\", "
+            "e organizuar nga Ministria e Brendshme.")
+    got = meetings(extract_text, text)
+    assert len(got) == 1 and got[0].kind == "conference" and got[0].county is None
+
+
+def test_regional_committee_is_not_national_for_its_national_guests(extract_text):
+    text = ("Më 7 mars 2022 u zhvillua mbledhja e KRAT Shkodër me praninë e Koordinatores Kombëtare, "
+            "në takimin kombëtar të strukturave antitrafik.")
+    assert meetings(extract_text, text)[0].county == "Shkodër"
+
+
+def test_a_surname_sharing_a_place_key_is_no_second_county(extract_text):
+    text = ("Tiranë, 21/3/2019. Organizata D&E organizoi sot në Tiranë një tryezë të rrumbullakët. Tryeza u "
+            "bashkëkryesua nga zëvendëskryetarja e Këshillit të Qarkut Tiranë, znj. Blerina Hasa, dhe znj. Ledia Frashëri.")
+    assert [m.county for m in meetings(extract_text, text)] == ["Tiranë"]
