@@ -193,3 +193,10 @@ def test_an_institution_in_a_list_of_those_present_is_not_a_person(extract_text)
             "znj. Arta Kodheli, specialiste në Ministrinë e Brendshme; Njësia Vendore e Kujdesit Shëndetësor "
             "Durrës; Inspektorati Shtetëror i Punës dhe Shërbimeve Shoqërore, Dega Rajonale Durrës.")
     assert [p.name for p in extract_text(text).meetings[0].persons] == ["Arta Kodheli"]
+
+
+def test_police_commissariat_of_a_municipality(extract_text):
+    text = ("Më 7 prill 2021 u zhvillua në Librazhd një trajnim me punonjës të Komisariatit të Policisë "
+            "Librazhd dhe të Komisariatit të Policisë Lushnjë.")
+    ids = {i.id for i in extract_text(text).meetings[0].institutions}
+    assert {"komisariati-librazhd", "komisariati-lushnje"} <= ids
