@@ -52,6 +52,7 @@ class InstitutionSpec(_Strict):
     kind: str
     level: str = "national"
     former_names: list[FormerName] = []
+    except_county_seat: bool = False  # a municipality template whose county seat has the county branch
 
     @field_validator("abbreviations")
     @classmethod
@@ -324,6 +325,8 @@ def _load(directory: str) -> Gazetteer:
         generic[gid] = _generic_entry(spec, gid, "municipality")
         for c in counties.values():
             for m in c.municipalities:
+                if spec.except_county_seat and m.name == c.name:
+                    continue
                 values = {"municipality": m.name, "municipality_gen": m.genitive or m.name,
                           "slug": m.slug, "county": c.name}
                 add(lambda spec=spec, values=values, c=c, m=m, gid=gid:

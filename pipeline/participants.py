@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -60,6 +61,8 @@ def resolve(ctx: Context, m: InstitutionMatch, county: str | None) -> tuple[str 
     institution had in the document's year (Drejtoria Arsimore Rajonale before 2019)."""
     if m.ref is None:
         return None, m.text
+    if m.generic:
+        m = _named_in_full(ctx, m) or m
     entry = ctx.gaz.branch(m.ref, county) if m.generic else ctx.gaz.entries[m.ref]
     if ctx.kosovo:
         entry = ctx.gaz.kosovo_variant(entry) or entry
@@ -118,6 +121,33 @@ def municipality_lists(ctx: Context) -> list[InstitutionMatch]:
             out.append(InstitutionMatch(place.start, place.end, place.text, entry.id, False, "alias", 100.0))
             pos = place.end
     return out
+
+
+_ACRONYM_CASE = re.compile(r"(?<=[A-ZËÇ])-(?!(?:të|te|ve|t)\b)\w+")  # "NJMF-së"; plural "NJMF-të" kept
+
+
+@lru_cache(maxsize=4096)
+def _words_key(text: str) -> tuple[str, ...]:
+    """Match keys of a mention's words, an acronym's singular case ending dropped."""
+    from .analyse import match_key
+    return tuple(match_key(w) for w in re.findall(r"\w+", _ACRONYM_CASE.sub("", text)))
+
+
+def _named_in_full(ctx: Context, m: InstitutionMatch) -> InstitutionMatch | None:
+    """The specific institution a bare generic mention refers to: the nearest before it (else the
+    first after it) that the document names with the same words and more ("Zyrës Vendore
+    Arsimore Kavajë" … "Zyra Vendore Arsimore")."""
+    key = _words_key(m.text)
+    found = None
+    for other in ctx.institutions:
+        if other.generic or other.ref is None or other is m:
+            continue
+        words = _words_key(other.text)
+        if len(words) > len(key) and words[:len(key)] == key:
+            if other.start > m.start:
+                return found or other
+            found = other
+    return found
 
 
 def collect_institutions(ctx: Context, county_at: Callable[[int], str | None]

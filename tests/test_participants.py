@@ -200,3 +200,20 @@ def test_police_commissariat_of_a_municipality(extract_text):
             "Librazhd dhe të Komisariatit të Policisë Lushnjë.")
     ids = {i.id for i in extract_text(text).meetings[0].institutions}
     assert {"komisariati-librazhd", "komisariati-lushnje"} <= ids
+
+
+def test_local_education_office_of_a_former_district(extract_text):
+    text = ("Më 5 mars 2018 u zhvillua analiza vjetore e KRAT Berat. Morën pjesë Drejtoria Arsimore Rajonale "
+            "Berat, Zyra Arsimore Kuçovë dhe Zyra Vendore Arsimore Skrapar.")
+    names = {i.id: i.name for i in extract_text(text).meetings[0].institutions}
+    assert names["zva-kucove"] == "Zyra Arsimore Kuçovë"  # its name before the 2019 reform
+    assert "zva-skrapar" in names and "zvap-berat" in names
+
+
+def test_a_bare_generic_name_refers_to_the_full_name_given_before(extract_text):
+    text = ("Më 15 nëntor 2019 u zhvillua mbledhja e KRAT Tiranë në Kavajë. Morën pjesë përfaqësues të "
+            "Zyrës Vendore Arsimore Kavajë. Përfaqësuesja e Zyrës Vendore Arsimore, zj. Eriola Kapllani, foli "
+            "për braktisjen e shkollës.")
+    meeting = extract_text(text).meetings[0]
+    assert [i.id for i in meeting.institutions if "arsim" in i.name.lower()] == ["zva-kavaje"]
+    assert meeting.persons[0].institution == "zva-kavaje"
