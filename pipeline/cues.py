@@ -57,6 +57,7 @@ class Cues:
     funder_before: CuePattern
     participant: CuePattern
     mentioned: CuePattern
+    place_of: re.Pattern[str]
     generic_groups: CuePattern
     chair_before: CuePattern
     chair_after: CuePattern
@@ -122,6 +123,8 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         funder_before=compile_cues(r["funder_before"]),
         participant=compile_cues(r["participant"]),
         mentioned=compile_cues(r["mentioned"]),
+        place_of=re.compile(r"(?<![\w])(?:" + "|".join(r.get("place_of", [])) + r")\s*$") if r.get("place_of")
+        else re.compile(r"(?!x)x"),
         generic_groups=compile_cues(r["generic_groups"]),
         chair_before=compile_cues(p["chair_before"]),
         chair_after=compile_cues(p["chair_after"]),

@@ -21,7 +21,7 @@ from .context import Context
 from .match import InstitutionMatch
 from .normalize import fold
 
-PLURAL_ENDINGS = ("at", "et", "ave", "eve", "ite", "itë")
+PLURAL_ENDINGS = ("at", "et", "ave", "eve", "ive", "ite", "itë")
 ROLE_RANK = {"organizer": 3, "funder": 2, "participant": 1, "mentioned": 0}
 SUBJECT_VERB_WINDOW = 160     # chars after a subject institution in which its organising verb may stand
 CHAIR_CUE_WINDOW = 160        # chars between a chair cue and the chair's name
@@ -79,6 +79,8 @@ def role_of(ctx: Context, m: InstitutionMatch) -> str:
     s = ctx.sentence_at(m.start)
     before = ctx.folded[s.start:m.start]
     cues = ctx.cues
+    if cues.place_of.search(before):
+        return "mentioned"  # "vendet e BE-së": a place, not a body that acts
     nearest = None
     for name, pattern in (("funder", cues.funder_before), ("organizer", cues.organizer_before),
                           ("participant", cues.participant), ("mentioned", cues.mentioned)):
@@ -465,7 +467,7 @@ def merge_persons(found: list[PersonRecord], table: list[PersonRecord]) -> list[
             by_name[key] = t
             found.append(t)
             continue
-        p.mentions = sorted(set([*p.mentions, (t.start, t.end)]))
+        p.mentions = sorted({*p.mentions, (t.start, t.end)})
         if t.role:
             p.role = t.role
         if t.office is not None:

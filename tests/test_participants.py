@@ -1,6 +1,8 @@
 """Participants: institution roles, generic branches, persons, honorifics, chair."""
 from __future__ import annotations
 
+import pytest
+
 
 def first(extract_text, text):
     return extract_text(text).meetings[0]
@@ -217,3 +219,16 @@ def test_a_bare_generic_name_refers_to_the_full_name_given_before(extract_text):
     meeting = extract_text(text).meetings[0]
     assert [i.id for i in meeting.institutions if "arsim" in i.name.lower()] == ["zva-kavaje"]
     assert meeting.persons[0].institution == "zva-kavaje"
+
+
+def test_countries_of_the_eu_are_a_place_not_a_participant(extract_text):
+    text = ("Më 16 shkurt 2018 u zhvillua mbledhja e Tryezës Teknike Kukës. Prefekti ngriti shqetësimin për "
+            "emigrimin e të rinjve drejt vendeve të BE-së me oferta të rreme pune.")
+    roles = {i.id: i.role for i in extract_text(text).meetings[0].institutions}
+    assert roles.get("bashkimi-europian") == "mentioned"
+
+
+@pytest.mark.parametrize("words", ["Drejtorive Rajonale", "Drejtorisë Rajonale"])
+def test_a_head_noun_with_a_generic_adjective_names_no_institution(extract_text, words):
+    text = f"Më 31 tetor 2019 u zhvillua një takim i {words} me nxënësit e shkollës në Berat."
+    assert all(i.id is not None for i in extract_text(text).meetings[0].institutions)
