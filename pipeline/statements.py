@@ -128,12 +128,33 @@ def find_issues(ctx: Context, sentences: list[Sentence], resolve,
                     continue
                 if neutral and ctx.cues.statistics.search(folded) and not ctx.cues.alarm_words.search(folded):
                     continue  # "informoi se janë identifikuar 12 viktima": figures reported, no problem raised
+                if _names_only(ctx, c.start + m.end(), end) or _in_quoted_title(ctx, c.start + m.start()):
+                    continue
                 by = _actor(ctx, c, c.start + m.start(), resolve)
                 for a, b in _issue_parts(ctx, start, end, c.start + m.end()):
                     out.append(Statement(ctx.text[a:b], a, b, by,
                                          topics if (a, b) == (start, end) else topics_of(ctx, ctx.folded[a:b])))
                 break
     return _dedupe(out)
+
+
+QUOTED_TITLE = re.compile(r"\btem\w*\s*(?:e\s+)?[\"“«„'][^\"”»“]*$")  # on folded text: inside 'temën "…'
+
+
+def _names_only(ctx: Context, start: int, end: int) -> bool:
+    """"Në analizë raportuan DVP Shkodër, DRSHSSH Shkodër dhe Bashkia Shkodër": after the cue
+    come only the names of who spoke, no problem."""
+    rest = ctx.text[start:end]
+    for m in [*ctx.institutions, *ctx.places]:
+        if start <= m.start and m.end <= end:
+            rest = rest.replace(m.text, " ")
+    return len([w for w in re.findall(r"\w{3,}", rest) if w.lower() not in ("dhe", "edhe")]) < 2
+
+
+def _in_quoted_title(ctx: Context, pos: int) -> bool:
+    """The cue stands inside the quoted title of a theme ('debatuan mbi temën "A janë rrjetet
+    sociale rreziku …"'): a title, not a problem raised."""
+    return bool(QUOTED_TITLE.search(ctx.folded, max(0, pos - 120), pos))
 
 
 ISSUE_COORDINATED = re.compile(r",\s+si dhe\s+")  # on folded text

@@ -185,3 +185,15 @@ def test_items_after_komiteti_vendosi_are_commitments(extract_text):
 def test_more_commitment_cues(extract_text, cue):
     text = f"Më 5 prill 2023 u zhvillua një trajnim në Vlorë. IOM {cue} një grup pune rajonal për rastet."
     assert len(extract_text(text).meetings[0].commitments) == 1
+
+
+def test_a_list_of_who_reported_is_no_issue(extract_text):
+    text = ("Më 13 korrik 2020 u zhvillua analiza gjashtëmujore e KRAT Shkodër. Në analizë raportuan DVP Shkodër, "
+            "DRSHSSH Shkodër, Bashkia Shkodër dhe Bashkia Malësi e Madhe.")
+    assert extract_text(text).meetings[0].issues == []
+
+
+def test_a_problem_word_inside_a_quoted_theme_is_no_issue(extract_text):
+    text = ("Më 18 tetor 2021 u zhvillua një debat mes shkollave të Shkodrës. Skuadrat e nxënësve debatuan mbi "
+            "temën \"A janë rrjetet sociale rreziku më i madh për të rinjtë?\".")
+    assert extract_text(text).meetings[0].issues == []
