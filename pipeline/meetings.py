@@ -211,17 +211,24 @@ def split_meetings(ctx: Context, events: list[Sentence]
     return out
 
 
+RUN_IN_HEADING = re.compile(r"\s*(?:[.:]|\s[-–—])\s+(?=[A-ZËÇ])")  # a place, then ". " and a sentence
+
+
 def headed_sections(ctx: Context) -> list[tuple[str, DateMention | None, Sentence]] | None:
     """(county, date, section) per meeting when a round-up gives each county a section under a
-    heading line that is only the place's name ("Berat" / "Me 16 tetor, … zhvilloi …"): each
+    heading that is only the place's name, on its own line or run in ("Berat. Më 6 tetor …"): each
     section that reports an event is one meeting, dated by its own first meeting date."""
     headings = []
     for p in ctx.places:
         line_start = ctx.text.rfind("\n", 0, p.start) + 1
         line_end = ctx.text.find("\n", p.end)
         line_end = len(ctx.text) if line_end < 0 else line_end
-        if p.county and not ctx.text[line_start:p.start].strip() and not ctx.text[p.end:line_end].strip(" :.-–"):
-            headings.append((p, line_end))
+        if not p.county or ctx.text[line_start:p.start].strip():
+            continue
+        if not ctx.text[p.end:line_end].strip(" :.-–"):
+            headings.append((p, line_end))  # "Berat" on its own line
+        elif RUN_IN_HEADING.match(ctx.text, p.end):
+            headings.append((p, RUN_IN_HEADING.match(ctx.text, p.end).end()))  # "Berat. Më 6 tetor …"
     if len({p.county for p, _ in headings}) < 2:
         return None
     out = []
