@@ -94,6 +94,7 @@ class Cues:
     topics: tuple[tuple[str, CuePattern], ...]
     problem_topics: frozenset[str]
     name_stop: frozenset[str]
+    name_label: CuePattern
 
 
 _CACHE: dict[str, Cues] = {}
@@ -161,6 +162,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         topics=tuple((t["id"], compile_cues(t["patterns"])) for t in topics),
         problem_topics=frozenset(t["id"] for t in topics if t.get("problem")),
         name_stop=frozenset(p["name_stop"]),
+        name_label=compile_cues([rf"{label}\s*:" for label in p.get("name_labels", [])]),
     )
 
 

@@ -173,6 +173,7 @@ class InstitutionMatcher:
         # a misspelt head ("Njësisia") starts with a head's key; titles ("Sekretarja") are not heads
         self.head_set = frozenset(_key_of(nlp, h) for h in gaz.cues.get("org_heads", []))
         self.title_forms = frozenset(fold(f.split()[0]) for t in gaz.titles for f in t.forms if f.split())
+        self.not_heads = frozenset(fold(w) for w in gaz.cues.get("not_org_heads", []))
         seen_keys: dict[str, tuple[str, bool]] = {}
         for entry in gaz.entries.values():
             self._add_entry(nlp, entry, False, seen_keys)
@@ -290,7 +291,7 @@ class InstitutionMatcher:
                 i += 1
                 continue
             head = self._head_of(norms[i])
-            if head is None or fold(texts[i]) in self.title_forms:
+            if head is None or fold(texts[i]) in self.title_forms or fold(texts[i]) in self.not_heads:
                 i += 1
                 continue
             j = i + 1

@@ -9,6 +9,7 @@ sentence's subject; the strongest role over all its mentions wins.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,17 +99,23 @@ def role_of(ctx: Context, m: InstitutionMatch) -> str:
     return "participant"
 
 
-MUNICIPALITY_HEAD = re.compile(r"(?<!\w)bashki\w*")
+# the head word of a list of municipalities' bodies → the municipal template each one is of
+# ("bashkive Lezhë e Kurbin", "Nënprefekturave Tropojë dhe Has", "nënprefektët e Sarandës dhe Delvinës")
+MUNICIPALITY_HEADS = (("bashkia", re.compile(r"(?<!\w)bashki\w*")),
+                      ("nenprefektura", re.compile(r"(?<!\w)nenprefekt\w*(?: e)?")))
 LIST_GLUE = re.compile(r"\s*(?:,|(?:si dhe|dhe|e)(?!\w))?\s*")  # "e" ends a word: "Elbasan" starts with e
 
 
 def municipality_lists(ctx: Context) -> list[InstitutionMatch]:
-    """"Bashkia Durrës, Shijak dhe Krujë", "bashkive Lezhë e Kurbin": one Bashkia per municipality."""
+    """"Bashkia Durrës, Shijak dhe Krujë", "bashkive Lezhë e Kurbin", "nënprefektët e Sarandës dhe
+    Delvinës": one body of the list's head (MUNICIPALITY_HEADS) per municipality."""
     places = sorted((p for p in ctx.places if p.county and p.kind in ("municipality", "county")),
                     key=lambda p: p.start)
     by_start = {p.start: p for p in places}
     out: list[InstitutionMatch] = []
-    for head in MUNICIPALITY_HEAD.finditer(ctx.folded):
+    heads = sorted(((h, template) for template, pattern in MUNICIPALITY_HEADS for h in pattern.finditer(ctx.folded)),
+                   key=lambda x: x[0].start())
+    for head, template in heads:
         pos = head.end()
         while True:
             glue = LIST_GLUE.match(ctx.folded, pos)
@@ -117,7 +124,7 @@ def municipality_lists(ctx: Context) -> list[InstitutionMatch]:
                 break
             slug = next((m.slug for m in ctx.gaz.counties[place.county].municipalities
                          if m.name == place.name), None)
-            entry = ctx.gaz.entries.get(f"bashkia-{slug}") if slug else None
+            entry = ctx.gaz.entries.get(f"{template}-{slug}") if slug else None
             if entry is None:
                 break
             out.append(InstitutionMatch(place.start, place.end, place.text, entry.id, False, "alias", 100.0))
@@ -276,6 +283,7 @@ class PersonFinder:
                         self._add(found, span, hon[0], self.table.idxs[i])
             if norms[i] in self.title_keys and text[:1].isalpha():
                 self._title_then_name(found, i)
+        self._after_label(found)
         self._name_then_title(found)
         persons = sorted(found.values(), key=lambda p: p.start)
         return _merge_surnames(persons)
@@ -293,6 +301,18 @@ class PersonFinder:
         role, office, title = self._role_near(start_tok, end_tok, mention_start)
         found[key] = PersonRecord(name, honorific, role, office, title, mention_start, doc[end_tok - 1].idx
                                   + len(doc[end_tok - 1].text))
+
+    def _after_label(self, found) -> None:
+        """"Mbajti procesverbalin: Ervis Nika": a name right after a label that introduces a person."""
+        idxs = self.table.idxs
+        for m in self.ctx.cues.name_label.finditer(self.ctx.folded):
+            j = bisect_left(idxs, m.end())
+            while j < len(idxs) and self.table.texts[j].isspace():
+                j += 1
+            if j + 1 < len(idxs) and self._is_name_token(j) and self._is_name_token(j + 1, first=False):
+                span = self._name_at(j)
+                if span and span[1] - span[0] >= 2:
+                    self._add(found, span, None, idxs[j])
 
     def _title_then_name(self, found, i: int) -> None:
         """"Prefekti i Qarkut Kukës z. Zenel Kuçana", "Zëvendësministri …, Milan Radojeviq"."""
@@ -473,4 +493,13 @@ def merge_persons(found: list[PersonRecord], table: list[PersonRecord]) -> list[
         if t.office is not None:
             p.office = t.office
         p.honorific = p.honorific or t.honorific
-    return sorted(found, key=lambda p: p.mentions[0][0] if p.mentions else p.start)
+    full = [p for p in found if " " in p.name]
+    kept = []
+    for p in found:  # "Znj. Ruci:" in the discussion is Manjola Ruci of the list of those present
+        owner = next((f for f in full if fold(p.name) in fold(f.name).split()), None) if " " not in p.name else None
+        if owner is None:
+            kept.append(p)
+        else:
+            owner.mentions = sorted({*owner.mentions, *p.mentions})
+            owner.honorific = owner.honorific or p.honorific
+    return sorted(kept, key=lambda p: p.mentions[0][0] if p.mentions else p.start)

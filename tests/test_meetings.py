@@ -209,3 +209,10 @@ def test_a_surname_sharing_a_place_key_is_no_second_county(extract_text):
     text = ("Tiranë, 21/3/2019. Organizata D&E organizoi sot në Tiranë një tryezë të rrumbullakët. Tryeza u "
             "bashkëkryesua nga zëvendëskryetarja e Këshillit të Qarkut Tiranë, znj. Blerina Hasa, dhe znj. Ledia Frashëri.")
     assert [m.county for m in meetings(extract_text, text)] == ["Tiranë"]
+
+
+def test_a_vacancy_notice_is_not_a_meeting(extract_text):
+    text = ("NJOFTIM PËR VEND TË LIRË PUNE\n\nInstitucioni i Prefektit të Qarkut Fier shpall konkursin për "
+            "Sekretar të KRAT.\n\nDetyrat: përgatit mbledhjet dhe mban procesverbalet.\n\n"
+            "Dokumentet dorëzohen deri më 25.08.2022.")
+    assert meetings(extract_text, text) == []

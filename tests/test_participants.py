@@ -232,3 +232,26 @@ def test_countries_of_the_eu_are_a_place_not_a_participant(extract_text):
 def test_a_head_noun_with_a_generic_adjective_names_no_institution(extract_text, words):
     text = f"Më 31 tetor 2019 u zhvillua një takim i {words} me nxënësit e shkollës në Berat."
     assert all(i.id is not None for i in extract_text(text).meetings[0].institutions)
+
+
+def test_minutes_secretary_after_a_label_and_speakers_by_surname_merge(extract_text):
+    text = ("PROCESVERBAL\nMbledhja e Tryezës Teknike Antitrafik, Qarku Berat\n\nData: 28/09/2022\n"
+            "Të pranishëm: Eda Muçaj (DVP Berat); Manjola Ruci (NJMF, Bashkia Kuçovë)\n\nDiskutimi:\n"
+            "Znj. Ruci: NJMF-ja ndjek 14 raste. Problem mbetet mungesa e psikologut në NJMF.\n\n"
+            "Mbajti procesverbalin: Ervis Nika\n")
+    names = [p.name for p in extract_text(text).meetings[0].persons]
+    assert names == ["Eda Muçaj", "Manjola Ruci", "Ervis Nika"]
+
+
+def test_sub_prefectures_listed_after_their_head(extract_text):
+    text = ("Më 14 korrik 2017 u zhvillua mbledhja e KRAT Vlorë në Delvinë. Në mbledhje morën pjesë "
+            "nënprefektët e Sarandës dhe Delvinës.")
+    ids = {i.id for i in extract_text(text).meetings[0].institutions}
+    assert {"nenprefektura-sarande", "nenprefektura-delvine"} <= ids
+
+
+def test_a_first_name_like_a_head_noun_is_a_person(extract_text):
+    text = ("Më 16 shkurt 2018 u zhvillua mbledhja e Tryezës Teknike Kukës, e drejtuar nga Kordinatori i "
+            "Pergjithshem, z. Bashkim Gjana.")
+    meeting = extract_text(text).meetings[0]
+    assert meeting.chair.name == "Bashkim Gjana" and all(i.id for i in meeting.institutions)
