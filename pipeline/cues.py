@@ -124,8 +124,7 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         funder_before=compile_cues(r["funder_before"]),
         participant=compile_cues(r["participant"]),
         mentioned=compile_cues(r["mentioned"]),
-        place_of=re.compile(r"(?<![\w])(?:" + "|".join(r.get("place_of", [])) + r")\s*$") if r.get("place_of")
-        else re.compile(r"(?!x)x"),
+        place_of=_suffix(r.get("place_of", [])),
         generic_groups=compile_cues(r["generic_groups"]),
         chair_before=compile_cues(p["chair_before"]),
         chair_after=compile_cues(p["chair_after"]),
@@ -164,6 +163,12 @@ def _compile(c: dict[str, Any], topics: list[dict[str, Any]]) -> Cues:
         name_stop=frozenset(p["name_stop"]),
         name_label=compile_cues([rf"{label}\s*:" for label in p.get("name_labels", [])]),
     )
+
+
+def _suffix(patterns: list[str]) -> re.Pattern[str]:
+    """A pattern that matches one of ``patterns`` at the end of a text (before trailing spaces)."""
+    body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<![\w])(?:{body})\s*$")
 
 
 def _prefix(patterns: list[str]) -> re.Pattern[str]:

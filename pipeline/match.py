@@ -65,6 +65,7 @@ class PlaceMatch:
     name: str
     county: str | None           # None for Kosovo and abroad
     kind: Literal["county", "municipality", "town", "kosovo", "abroad"]
+    written: bool = True          # the text is one of the place's forms, not only its match key ("Kuka")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +119,10 @@ class PlaceMatcher:
             span.label_ = str(match_id)
         for span in filter_spans(spans):
             name, county, kind = self.info[int(span.label_)]
-            if fold(span.text) not in self.forms[name] and span.start > 0 and _UPPER.match(doc[span.start - 1].text):
+            written = fold(span.text) in self.forms[name]
+            if not written and span.start > 0 and _UPPER.match(doc[span.start - 1].text):
                 continue  # "Blerina Hasa": a surname sharing a place's match key (Has), after a name
-            found.append(PlaceMatch(span.start_char, span.end_char, span.text, name, county, kind))
+            found.append(PlaceMatch(span.start_char, span.end_char, span.text, name, county, kind, written))
         doc._.places = found
         return doc
 

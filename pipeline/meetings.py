@@ -225,20 +225,18 @@ def headed_sections(ctx: Context) -> list[tuple[str, DateMention | None, Sentenc
         line_end = len(ctx.text) if line_end < 0 else line_end
         if not p.county or ctx.text[line_start:p.start].strip():
             continue
+        run_in = RUN_IN_HEADING.match(ctx.text, p.end)
         if not ctx.text[p.end:line_end].strip(" :.-–"):
             headings.append((p, line_end))  # "Berat" on its own line
-        elif RUN_IN_HEADING.match(ctx.text, p.end):
-            headings.append((p, RUN_IN_HEADING.match(ctx.text, p.end).end()))  # "Berat. Më 6 tetor …"
+        elif run_in:
+            headings.append((p, run_in.end()))  # "Berat. Më 6 tetor …"
     if len({p.county for p, _ in headings}) < 2:
         return None
     out = []
     for n, (p, body) in enumerate(headings):
         end = headings[n + 1][0].start if n + 1 < len(headings) else len(ctx.text)
         section = Sentence(body, end)
-        reported = [s for s in ctx.sentences if body <= s.start < end and ctx.cues.event.search(
-            ctx.sentence_folded(s)) and _happened(ctx, s)] or [s for s in ctx.sentences if body <= s.start < end
-                                                                  and _happened(ctx, s)]
-        if not reported:
+        if not any(body <= s.start < end and _happened(ctx, s) for s in ctx.sentences):
             continue
         date = next((d for d in ctx.in_sentence(ctx.dates, section)
                      if _date_role(ctx, d) == "meeting" and (d.value or d.kind == "day")), None)

@@ -209,17 +209,6 @@ def person_vocabulary(gaz) -> tuple[dict[str, str], dict[str, object]]:
     return cached
 
 
-_PLACE_FORMS: dict[str, frozenset[str]] = {}
-
-
-def place_forms(gaz) -> frozenset[str]:
-    """Every written form of every place, folded (cached per gazetteer version)."""
-    forms = _PLACE_FORMS.get(gaz.version)
-    if forms is None:
-        forms = _PLACE_FORMS[gaz.version] = frozenset(fold(f) for p in gaz.places for f in p.forms)
-    return forms
-
-
 class PersonFinder:
     """Persons by honorific + name, title + name, and name + title."""
 
@@ -231,8 +220,8 @@ class PersonFinder:
         self.table = token_table(ctx.doc)
         self.blocked = self._tokens_in(*self.ctx.institutions, *self.ctx.bodies)
         self.places = self._tokens_in(*self.ctx.places)
-        forms = place_forms(ctx.gaz)  # "Shkodër" is written as a place; "Kuka" only shares its match key
-        self.written_places = self._tokens_in(*(p for p in self.ctx.places if fold(p.text) in forms))
+        # "Shkodër" is written as a place; "Kuka" only shares its match key
+        self.written_places = self._tokens_in(*(p for p in self.ctx.places if p.written))
 
     def _tokens_in(self, *spans) -> set[int]:
         """Indexes of the tokens inside the given matches."""
@@ -419,16 +408,22 @@ def title_case(word: str) -> str:
     return word.capitalize() if word.isupper() and len(word) > 1 else word
 
 
+def _fuller_name(p: PersonRecord, full: list[PersonRecord]) -> PersonRecord | None:
+    """The fuller name a one-word name is a word of ("Ruci" of "Manjola Ruci"), if any."""
+    if " " in p.name:
+        return None
+    return next((f for f in full if p.name.lower() in f.name.lower().split()), None)
+
+
 def _merge_surnames(persons: list[PersonRecord]) -> list[PersonRecord]:
     """Drop a one-word name that is the surname (or given name) of a fuller name."""
     full = [p for p in persons if " " in p.name]
     out = []
     for p in persons:
-        if " " not in p.name:
-            owner = next((f for f in full if p.name.lower() in f.name.lower().split()), None)
-            if owner:
-                owner.mentions.append((p.start, p.end))
-                continue
+        owner = _fuller_name(p, full)
+        if owner:
+            owner.mentions.append((p.start, p.end))
+            continue
         out.append(p)
     merged: dict[str, PersonRecord] = {}
     for p in out:
@@ -496,7 +491,7 @@ def merge_persons(found: list[PersonRecord], table: list[PersonRecord]) -> list[
     full = [p for p in found if " " in p.name]
     kept = []
     for p in found:  # "Znj. Ruci:" in the discussion is Manjola Ruci of the list of those present
-        owner = next((f for f in full if fold(p.name) in fold(f.name).split()), None) if " " not in p.name else None
+        owner = _fuller_name(p, full)
         if owner is None:
             kept.append(p)
         else:

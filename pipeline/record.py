@@ -43,7 +43,6 @@ from .participants import (
     collect_institutions,
     find_chair,
     merge_persons,
-    place_forms,
     resolve,
 )
 from .read.base import RawDocument
@@ -77,7 +76,8 @@ class Extractor:
     @classmethod
     def _build(cls, gazetteer_dir: str | None) -> Extractor:
         gaz = load_gazetteer(gazetteer_dir)
-        captions = place_forms(gaz) | frozenset(fold(c) for c in gaz.kosovo)
+        captions = frozenset(fold(f) for p in gaz.places for f in p.forms) | frozenset(
+            fold(c) for c in gaz.kosovo)
         norm = gaz.cues.get("normalize", {})
         keep = frozenset(norm.get("keep_camel", []))
         boilerplate = re.compile("|".join(f"(?:{p})" for p in norm.get("boilerplate", [])) or r"(?!x)x")

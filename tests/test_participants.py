@@ -197,11 +197,17 @@ def test_an_institution_in_a_list_of_those_present_is_not_a_person(extract_text)
     assert [p.name for p in extract_text(text).meetings[0].persons] == ["Arta Kodheli"]
 
 
-def test_police_commissariat_of_a_municipality(extract_text):
-    text = ("Më 7 prill 2021 u zhvillua në Librazhd një trajnim me punonjës të Komisariatit të Policisë "
-            "Librazhd dhe të Komisariatit të Policisë Lushnjë.")
+@pytest.mark.parametrize("text,expected", [
+    # police commissariats serve a municipality
+    ("Më 7 prill 2021 u zhvillua në Librazhd një trajnim me punonjës të Komisariatit të Policisë "
+     "Librazhd dhe të Komisariatit të Policisë Lushnjë.", {"komisariati-librazhd", "komisariati-lushnje"}),
+    # sub-prefectures listed after their head
+    ("Më 14 korrik 2017 u zhvillua mbledhja e KRAT Vlorë në Delvinë. Në mbledhje morën pjesë "
+     "nënprefektët e Sarandës dhe Delvinës.", {"nenprefektura-sarande", "nenprefektura-delvine"}),
+])
+def test_bodies_of_a_municipality(extract_text, text, expected):
     ids = {i.id for i in extract_text(text).meetings[0].institutions}
-    assert {"komisariati-librazhd", "komisariati-lushnje"} <= ids
+    assert expected <= ids
 
 
 def test_local_education_office_of_a_former_district(extract_text):
@@ -241,13 +247,6 @@ def test_minutes_secretary_after_a_label_and_speakers_by_surname_merge(extract_t
             "Mbajti procesverbalin: Ervis Nika\n")
     names = [p.name for p in extract_text(text).meetings[0].persons]
     assert names == ["Eda Muçaj", "Manjola Ruci", "Ervis Nika"]
-
-
-def test_sub_prefectures_listed_after_their_head(extract_text):
-    text = ("Më 14 korrik 2017 u zhvillua mbledhja e KRAT Vlorë në Delvinë. Në mbledhje morën pjesë "
-            "nënprefektët e Sarandës dhe Delvinës.")
-    ids = {i.id for i in extract_text(text).meetings[0].institutions}
-    assert {"nenprefektura-sarande", "nenprefektura-delvine"} <= ids
 
 
 def test_a_first_name_like_a_head_noun_is_a_person(extract_text):
